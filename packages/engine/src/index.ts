@@ -1,0 +1,146 @@
+// Flow document
+export {
+  flowSchema,
+  flowNodeSchema,
+  flowEdgeSchema,
+  flowVariableSchema,
+  flowNoteSchema,
+  flowIdSchema,
+  positionSchema,
+  CURRENT_FLOW_SCHEMA_VERSION,
+  type Flow,
+  type FlowInput,
+  type FlowNode,
+  type FlowEdge,
+  type FlowVariable,
+  type FlowNote,
+} from './flow/flow-schema.js';
+export {
+  migrateFlow,
+  flowMigrations,
+  type FlowMigration,
+  type MigrateFlowResult,
+} from './flow/migrate-flow.js';
+export { validateFlow, type ValidateFlowResult } from './flow/validate-flow.js';
+export type { FlowIssue } from './flow/flow-issue.js';
+export { flowJsonSchema } from './flow/flow-json-schema.js';
+export { prepareFlow } from './flow/prepare-flow.js';
+
+// Plugin API
+export {
+  defineNode,
+  portsOf,
+  type NodeDefinition,
+  type NodeDefinitionInput,
+  type NodeCategory,
+  type NodeTraits,
+  type SettingsOf,
+  type PortOf,
+} from './plugin/define-node.js';
+export {
+  defineNodeRuntime,
+  type NodeRuntime,
+  type NodeRuntimeInput,
+  type NodeOutcome,
+} from './plugin/define-node-runtime.js';
+export type {
+  NodeContext,
+  NodeEvent,
+  ConversationView,
+  OutboundDraft,
+  Outcome,
+  ConversationChanges,
+} from './plugin/node-context.js';
+export {
+  defineChannel,
+  type ChannelDefinition,
+  type ChannelDefinitionInput,
+  type ChannelActionDefinition,
+} from './plugin/define-channel.js';
+export {
+  channelPoliciesSchema,
+  type ChannelPolicies,
+  type ChannelPoliciesInput,
+} from './plugin/channel-policies.js';
+export {
+  defineChannelAdapter,
+  type ChannelAdapter,
+  type OutboundDelivery,
+  type DeliveryResult,
+  type InboundItem,
+  type InboundRequest,
+} from './plugin/define-channel-adapter.js';
+export { createRegistry, type Registry, type RegistryInput } from './plugin/registry.js';
+export {
+  ui,
+  secret,
+  uiMetaOf,
+  uiRegistry,
+  uiWidgets,
+  secretFieldsOf,
+  settingsJsonSchema,
+  type UiMeta,
+  type UiWidget,
+} from './plugin/ui.js';
+
+// Compiler and conversation runtime
+export { compileFlow, type CompileOptions } from './compile/compile-flow.js';
+export type { CompiledFlow, CompiledNode } from './compile/compiled-flow.js';
+export {
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  type FlowVersionRef,
+  type ConversationSnapshot,
+  type StepResult,
+} from './conversation/create-engine.js';
+export {
+  conversationEventSchema,
+  conversationStartedSchema,
+  customerMessageSchema,
+  agentTookSchema,
+  agentReplySchema,
+  agentRequestedEvaluationSchema,
+  customerEvaluatedSchema,
+  timerFiredSchema,
+  agentClosedSchema,
+  agentActionSchema,
+  channelEventSchema,
+  visibilitySchema,
+  attachmentSchema,
+  customerSchema,
+  isAgentEvent,
+  type ConversationEvent,
+  type ConversationEventInput,
+  type ConversationStarted,
+  type ChannelEvent,
+  type AgentEvent,
+  type Visibility,
+  type Attachment,
+  type Customer,
+} from './conversation/events.js';
+export type {
+  Effect,
+  MessageEffect,
+  MessageBlockedEffect,
+  TimerArmEffect,
+  TimerCancelEffect,
+  ConversationUpdateEffect,
+  ChannelActionEffect,
+  AlertEffect,
+  FlowStoppedEffect,
+  TraceEntry,
+  Rejection,
+  Author,
+  ConversationStatus,
+  ConversationFields,
+} from './conversation/effects.js';
+export type {
+  ConversationContext,
+  ArmedTimer,
+  FlowRunState,
+} from './conversation/conversation-context.js';
+export { channelRuleCodes } from './conversation/channel-rules.js';
+export { renderTemplate } from './conversation/render-template.js';
+export { EngineError, engineErrorCodes, type EngineErrorCode } from './errors.js';
+export { jsonSchema, type Json } from './json.js';
