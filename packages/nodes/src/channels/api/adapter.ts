@@ -1,0 +1,121 @@
+import { defineChannelAdapter, type DeliveryResult, type InboundItem } from '@attendflow/engine';
+import { timingSafeEqual } from 'node:crypto';
+import { apiChannel } from './definition.js';
+import { apiInboundSchema } from './inbound.js';
+
+/** The API channel's I/O: bearer-token webhook in, JSON POSTs out. */
+export const apiAdapter = defineChannelAdapter(apiChannel, {
+  verifyInbound: (request, settings) =>
+    sameText(request.headers['authorization'] ?? '', `Bearer ${settings.inboundToken}`),
+
+  parseInbound(request) {
+    const parsed = apiInboundSchema.safeParse(request.body);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        issues: parsed.error.issues.map(
+          (issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`,
+        ),
+      };
+    }
+    const list = 'items' in parsed.data ? parsed.data.items : [parsed.data];
+    const items = list.map((item): InboundItem => {
+      const start = {
+        customer: item.customer ?? { fields: {} },
+        metadata: item.metadata ?? {},
+        ...(item.subject === undefined ? {} : { subject: item.subject }),
+        ...(item.type === 'message' ? { text: item.text } : {}),
+      };
+      const event =
+        item.type === 'message'
+          ? {
+              type: 'customer.message' as const,
+              messageId: item.messageId,
+              text: item.text,
+              attachments: item.attachments,
+            }
+          : {
+              type: 'customer.evaluated' as const,
+              ...(item.score === undefined ? {} : { score: item.score }),
+              ...(item.rating === undefined ? {} : { rating: item.rating }),
+              ...(item.comment === undefined ? {} : { comment: item.comment }),
+            };
+      return { externalId: item.conversationId, dedupKey: item.messageId, start, event };
+    });
+    return { ok: true, items };
+  },
+
+  async deliver(delivery, settings, signal): Promise<DeliveryResult> {
+    const timeout = AbortSignal.any([signal, AbortSignal.timeout(settings.timeoutMs)]);
+    let response: Response;
+    try {
+      response = await fetch(settings.outboundUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${settings.outboundToken}`,
+          'idempotency-key': delivery.idempotencyKey,
+        },
+        body: JSON.stringify({
+          idempotencyKey: delivery.idempotencyKey,
+          conversationId: delivery.conversation.externalId,
+          kind: delivery.kind,
+          ...(delivery.message ? { message: delivery.message } : {}),
+          ...(delivery.action ? { action: delivery.action } : {}),
+        }),
+        signal: timeout,
+      });
+    } catch (error) {
+      const reason = timeout.aborted
+        ? 'timed out'
+        : error instanceof Error
+          ? error.message
+          : String(error);
+      return { ok: false, retryable: true, error: `POST ${settings.outboundUrl}: ${reason}` };
+    }
+    await response.body?.cancel();
+    if (response.ok) return { ok: true };
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    const retryable = response.status === 429 || response.status === 408 || response.status >= 500;
+    return {
+      ok: false,
+      retryable,
+      error: `POST ${settings.outboundUrl}: HTTP ${response.status}`,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    };
+  },
+
+  async testConnection(settings, signal) {
+    try {
+      const response = await fetch(settings.outboundUrl, {
+        method: 'HEAD',
+        signal: AbortSignal.any([signal, AbortSignal.timeout(settings.timeoutMs)]),
+      });
+      await response.body?.cancel();
+      return {
+        ok: response.status < 500,
+        detail: `HEAD ${settings.outboundUrl}: HTTP ${response.status}`,
+      };
+    } catch (error) {
+      return {
+        ok: false,
+        detail: `HEAD ${settings.outboundUrl}: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+  },
+});
+
+/** `Retry-After` as milliseconds: seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null): number | undefined {
+  if (header === null || header.trim() === '') return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+function sameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}

@@ -1,0 +1,34 @@
+import { defineChannel } from '@attendflow/engine';
+import { moderationRequestSchema } from './moderation-request.js';
+import { reclameAquiSettings } from './settings.js';
+
+/**
+ * Reclame Aqui complaints through the HugMe API: automatic messages go privately (e-mail to the
+ * consumer), one public answer written by an agent, receptive only, 25–30 s between messages,
+ * evaluation once the public answer is given, moderation requests by agents.
+ */
+export const reclameAqui = defineChannel({
+  type: 'reclame-aqui',
+  label: 'Reclame Aqui',
+  icon: 'reclame-aqui',
+  description:
+    'Complaints on Reclame Aqui (HugMe API), answered privately or with one public answer.',
+  settings: reclameAquiSettings,
+  policies: {
+    visibilities: ['public', 'private'],
+    automaticVisibility: 'private',
+    publicAnswer: { author: 'agent', max: 1 },
+    receptiveOnly: true,
+    minSpacingMs: 25_000,
+    evaluation: { requires: 'public-answer', once: true },
+    attachments: true,
+  },
+  actions: {
+    'moderation.request': {
+      label: 'Request moderation',
+      payload: moderationRequestSchema,
+      by: 'agent',
+    },
+  },
+  policiesFrom: (settings) => ({ minSpacingMs: settings.spacingSeconds * 1000 }),
+});

@@ -1,0 +1,38 @@
+import { defineNode, ui } from '@attendflow/engine';
+import { z } from 'zod';
+import { requestedVisibility, visibilityField } from '../../shared/visibility.js';
+
+/** Sends an automatic message (a template over the conversation's variables). */
+export const autoMessage = defineNode({
+  type: 'auto-message',
+  version: 1,
+  label: 'Auto message',
+  description:
+    'Sends an automatic message. On channels with private automatic messages it goes privately.',
+  category: 'messaging',
+  icon: 'message',
+  waits: false,
+  ports: ['next'],
+  settings: z.object({
+    text: ui(z.string().trim().min(1, 'write the message'), {
+      label: 'Message',
+      widget: 'template',
+      help: 'Use {{customer.name}}, {{subject}} or a flow variable such as {{protocol}}.',
+    }),
+    visibility: visibilityField(),
+    attachments: ui(
+      z.array(z.object({ name: z.string().min(1), url: z.string().url() })).default([]),
+      { label: 'Attachments', widget: 'list' },
+    ),
+  }),
+  summary: (settings) => settings.text,
+  traits: (settings) => ({
+    messages: [
+      {
+        text: settings.text,
+        visibility: requestedVisibility(settings.visibility),
+        hasAttachments: settings.attachments.length > 0,
+      },
+    ],
+  }),
+});

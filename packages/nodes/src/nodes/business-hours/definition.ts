@@ -1,0 +1,25 @@
+import { defineNode, ui } from '@attendflow/engine';
+import { z } from 'zod';
+import { businessHoursSchema } from '../../shared/business-hours.js';
+import { describeSchedule } from '../../shared/describe-schedule.js';
+
+/** Branches on whether the attendance is open now: `open` or `closed`. */
+export const businessHours = defineNode({
+  type: 'business-hours',
+  version: 1,
+  label: 'Business hours',
+  description:
+    'Leaves through "open" within the schedule (local time of its zone), else through "closed".',
+  category: 'logic',
+  icon: 'clock',
+  waits: false,
+  ports: ['open', 'closed'],
+  settings: z.object({
+    schedule: ui(businessHoursSchema.prefault({}), {
+      label: 'Schedule',
+      widget: 'schedule',
+      help: 'Weekly shifts, holidays and special dates; 22:00–02:00 runs past midnight.',
+    }),
+  }),
+  summary: (settings) => describeSchedule(settings.schedule),
+});

@@ -1,0 +1,19 @@
+import { defineNode } from '@attendflow/engine';
+import { z } from 'zod';
+import { describeRules } from '../../shared/describe-rule.js';
+import { ruleGroupSchema } from '../../shared/rules.js';
+
+/** Branches on rules over the conversation, its variables and the time: `yes` or `no`. */
+export const condition = defineNode({
+  type: 'condition',
+  version: 1,
+  label: 'Condition',
+  description:
+    'Leaves through "yes" when the rules hold (all of them, or any one), else through "no".',
+  category: 'logic',
+  icon: 'branch',
+  waits: false,
+  ports: ['yes', 'no'],
+  settings: z.object(ruleGroupSchema.shape),
+  summary: (settings) => `if ${describeRules(settings)}`,
+});

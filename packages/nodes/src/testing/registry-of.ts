@@ -1,0 +1,24 @@
+import {
+  createRegistry,
+  type ChannelDefinition,
+  type NodeRuntime,
+  type Registry,
+} from '@attendflow/engine';
+
+/**
+ * A registry for tests holding just the given node runtimes (their definitions come with them)
+ * and channels, so a test does not depend on every built-in node existing.
+ *
+ * @example
+ * const registry = registryOf([triggerRuntime, closeRuntime], [reclameAqui]);
+ */
+export function registryOf(
+  runtimes: readonly NodeRuntime[],
+  channels: readonly ChannelDefinition[] = [],
+): Registry {
+  return createRegistry({
+    nodes: runtimes.map((runtime) => runtime.definition),
+    channels,
+    runtimes,
+  });
+}
