@@ -1,0 +1,219 @@
+/**
+ * `pnpm bench` (server): inbound events per second end to end — HTTP webhook → engine → committed →
+ * outbox delivered to a local sink — with 1, 10 and 100 concurrent conversations, p50 / p99 webhook
+ * latency, on PGlite and (when DATABASE_URL is set) PostgreSQL. In the same run, the ceiling: the
+ * same writes per message as one SQL statement, with nothing else. Our rate is printed as a ratio
+ * of that ceiling.
+ */
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import postgres from 'postgres';
+import { buildApp } from '../src/app.js';
+import { createCore } from '../src/core.js';
+import { openDatabase, type Database } from '../src/db/database.js';
+import { runMigrations } from '../src/db/migrate.js';
+import { Workers } from '../src/services/workers.js';
+import { UserService } from '../src/services/users.js';
+import { seedConnection } from '../src/testing/seed.js';
+import { startSink } from '../src/testing/sink.js';
+import {
+  crashFlow,
+  inboundToken,
+  sendAll,
+  waitUntil,
+  type PlannedMessage,
+} from '../src/testing/traffic.js';
+
+const messagesTotal = Number(process.env['BENCH_MESSAGES'] ?? 2_000);
+const levels = [1, 10, 100];
+
+interface Figure {
+  backend: string;
+  concurrency: number;
+  rate: number;
+  p50: number;
+  p99: number;
+  ceiling: number;
+}
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+};
+
+function plan(concurrency: number, run: string): PlannedMessage[][] {
+  const each = Math.max(1, Math.floor(messagesTotal / concurrency));
+  return Array.from({ length: concurrency }, (_, c) =>
+    Array.from({ length: each }, (_, m) => ({
+      conversationId: `${run}-c${c}`,
+      messageId: `${run}-c${c}-m${m}`,
+      text: `hello ${m}`,
+    })),
+  );
+}
+
+async function measureEngine(
+  database: Database,
+  name: string,
+): Promise<Array<Omit<Figure, 'ceiling'>>> {
+  const sink = await startSink();
+  const core = createCore({ database, secretKey: randomBytes(32) });
+  const app = await buildApp({ core, users: new UserService(database.db) });
+  const workers = new Workers(core, 20, (error) => console.error(error));
+  core.runtime.onOutbound = () => workers.wake();
+  workers.start();
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const flow = crashFlow();
+  // Long waits: the bench measures messages, not timers.
+  flow.nodes = flow.nodes.map((node) =>
+    node.type === 'wait-for-customer'
+      ? { ...node, settings: { timeout: { amount: 1, unit: 'days' } } }
+      : node,
+  );
+  const { connectionId } = await seedConnection(database.db, core.connections, {
+    type: 'api',
+    flow,
+    settings: {
+      outboundUrl: sink.url,
+      outboundToken: 'outbound-token-0123456789',
+      inboundToken,
+      timeoutMs: 5_000,
+    },
+  });
+  const figures: Array<Omit<Figure, 'ceiling'>> = [];
+  for (const concurrency of levels) {
+    const traffic = plan(concurrency, `${name}-${concurrency}`);
+    const count = traffic.flat().length;
+    const deliveredBefore = sink.delivered().length;
+    const began = performance.now();
+    const latencies = await sendAll(url, connectionId, traffic, { stopOnError: true });
+    await waitUntil(() => sink.delivered().length - deliveredBefore >= count, 300_000);
+    const seconds = (performance.now() - began) / 1000;
+    figures.push({
+      backend: name,
+      concurrency,
+      rate: count / seconds,
+      p50: quantile(latencies, 0.5),
+      p99: quantile(latencies, 0.99),
+    });
+  }
+  await app.close();
+  await workers.stop();
+  await sink.close();
+  return figures;
+}
+
+/** The same rows per message (event, inbound and outbound message, outbox, conversation) in one statement. */
+const ceilingStatement = `
+  with c as (update conversations set version = version + 1, snapshot = $2::jsonb, updated_at = now() where id = $1 returning id, connection_id, version, flow_version_id),
+  e as (insert into events (conversation_id, connection_id, seq, type, payload, dedup_key, flow_version_id)
+        select id, connection_id, version, 'customer.message', $3::jsonb, $4, flow_version_id from c),
+  i as (insert into messages (conversation_id, local_id, direction, author, text, state)
+        select id, 'in' || version, 'inbound', 'customer', 'hello', 'received' from c),
+  o as (insert into messages (conversation_id, local_id, direction, author, visibility, text, state)
+        select id, 'm' || version, 'outbound', 'bot', 'public', 'got it', 'pending' from c returning id, conversation_id)
+  insert into outbox (conversation_id, connection_id, kind, message_id, payload, idempotency_key, next_attempt_at)
+  select o.conversation_id, c.connection_id, 'message', o.id, '{}'::jsonb, $4 || ':out', now() from o, c`;
+
+async function measureCeiling(
+  run: (query: string, params: unknown[]) => Promise<unknown>,
+  database: Database,
+  name: string,
+  concurrency: number,
+): Promise<number> {
+  const seeded = await seedConnection(
+    database.db,
+    createCore({ database, secretKey: randomBytes(32) }).connections,
+    {
+      type: 'api',
+      settings: {
+        outboundUrl: 'http://127.0.0.1:9/x',
+        outboundToken: 'outbound-token-0123456789',
+        inboundToken,
+        timeoutMs: 5_000,
+      },
+    },
+  );
+  const ids: string[] = [];
+  for (let c = 0; c < concurrency; c++) {
+    const [row] = await database.rows<{ id: string }>(
+      `insert into conversations (connection_id, channel, external_id, flow_version_id, customer, snapshot)
+       values ($1, 'api', $2, $3, '{}'::jsonb, '{}'::jsonb) returning id`,
+      [seeded.connectionId, `${name}-ceiling-${concurrency}-${c}`, seeded.versionId],
+    );
+    if (row) ids.push(row.id);
+  }
+  const each = Math.max(1, Math.floor(messagesTotal / concurrency));
+  const snapshot = JSON.stringify({ value: 'wait', context: { pad: 'x'.repeat(600) } });
+  const began = performance.now();
+  await Promise.all(
+    ids.map(async (id, c) => {
+      for (let m = 0; m < each; m++) {
+        await run(ceilingStatement, [
+          id,
+          snapshot,
+          JSON.stringify({ text: 'hello' }),
+          `${name}-ceil-${concurrency}-${c}-${m}`,
+        ]);
+      }
+    }),
+  );
+  return (each * concurrency) / ((performance.now() - began) / 1000);
+}
+
+async function bench(name: 'pglite' | 'postgres'): Promise<Figure[]> {
+  let database: Database;
+  let run: (query: string, params: unknown[]) => Promise<unknown>;
+  let cleanup: () => Promise<unknown>;
+  if (name === 'postgres') {
+    const admin = postgres(process.env['DATABASE_URL'] ?? '', {
+      max: 1,
+      onnotice: () => undefined,
+    });
+    const db = `af_bench_${randomBytes(4).toString('hex')}`;
+    await admin.unsafe(`create database ${db}`);
+    const url = new URL(process.env['DATABASE_URL'] ?? '');
+    url.pathname = `/${db}`;
+    database = await openDatabase({ url: url.toString() });
+    const raw = postgres(url.toString(), { max: 10, onnotice: () => undefined });
+    run = (query, params) => raw.unsafe(query, params as never[]);
+    cleanup = async () => {
+      await raw.end();
+      await database.close();
+      await admin.unsafe(`drop database if exists ${db} with (force)`);
+      await admin.end();
+    };
+  } else {
+    database = await openDatabase({ memory: true });
+    run = (query, params) => database.rows(query, params);
+    cleanup = () => database.close();
+  }
+  await runMigrations(database);
+  const ours = await measureEngine(database, name);
+  const figures: Figure[] = [];
+  for (const figure of ours)
+    figures.push({
+      ...figure,
+      ceiling: await measureCeiling(run, database, name, figure.concurrency),
+    });
+  await cleanup();
+  return figures;
+}
+
+const backends: Array<'pglite' | 'postgres'> = process.env['DATABASE_URL']
+  ? ['pglite', 'postgres']
+  : ['pglite'];
+const all: Figure[] = [];
+for (const name of backends) all.push(...(await bench(name)));
+const n8n = 220;
+console.log(
+  `end to end: webhook → engine → commit → delivered to a local sink (${messagesTotal} messages per level)`,
+);
+console.log('backend   conc  events/s  ceiling/s  ratio  ×n8n   p50 ms  p99 ms');
+for (const f of all) {
+  console.log(
+    `${f.backend.padEnd(9)} ${String(f.concurrency).padStart(4)} ${f.rate.toFixed(0).padStart(9)} ${f.ceiling.toFixed(0).padStart(10)} ${(f.rate / f.ceiling).toFixed(2).padStart(6)} ${(f.rate / n8n).toFixed(1).padStart(5)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(7)}`,
+  );
+}
+process.exit(0);

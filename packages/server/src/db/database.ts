@@ -1,0 +1,82 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { acquireDataDirLock } from './data-dir-lock.js';
+import * as schema from './schema/index.js';
+
+/** The drizzle database, the same type on PGlite and PostgreSQL. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database with what the server needs beyond queries. */
+export interface Database {
+  readonly db: Db;
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs raw SQL and returns rows, whatever the driver's result shape. */
+  rows<T>(query: string, params?: unknown[]): Promise<T[]>;
+  /** Subscribes to a PostgreSQL notification channel; returns an unsubscribe function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  notify(channel: string, payload: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Where the database is. */
+export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
+
+/**
+ * Opens PostgreSQL (postgres.js) when given a URL, else PGlite in a data directory (locked against a
+ * second process) or in memory (tests).
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('url' in target) return openPostgres(target.url);
+  const release = 'dataDir' in target ? acquireDataDirLock(target.dataDir) : () => undefined;
+  try {
+    const client =
+      'dataDir' in target ? await PGlite.create(target.dataDir) : await PGlite.create();
+    return wrapPglite(client, release);
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function openPostgres(url: string): Database {
+  const sql = postgres(url, { max: 10, onnotice: () => undefined });
+  const db = drizzlePostgres({ client: sql, schema });
+  return {
+    db,
+    kind: 'postgres',
+    rows: async <T>(query: string, params: unknown[] = []) =>
+      (await sql.unsafe(query, params as never[])) as unknown as T[],
+    async listen(channel, onPayload) {
+      const subscription = await sql.listen(channel, onPayload);
+      return () => subscription.unlisten();
+    },
+    async notify(channel, payload) {
+      await sql.notify(channel, payload);
+    },
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
+
+function wrapPglite(client: PGlite, release: () => void): Database {
+  const db = drizzlePglite({ client, schema });
+  return {
+    db,
+    kind: 'pglite',
+    rows: async <T>(query: string, params: unknown[] = []) =>
+      (await client.query<T>(query, params)).rows,
+    async listen(channel, onPayload) {
+      const unsubscribe = await client.listen(channel, onPayload);
+      return unsubscribe;
+    },
+    async notify(channel, payload) {
+      await client.query('select pg_notify($1, $2)', [channel, payload]);
+    },
+    async close() {
+      await client.close();
+      release();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from './database.js';
+import { migrationStatus, runMigrations } from './migrate.js';
+import { testBackends } from '../testing/test-databases.js';
+
+describe.each(testBackends())('migrations on $name', (backend) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await backend.open();
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  it('creates every table and is current; running again changes nothing', async () => {
+    const tables = await database.rows<{ table_name: string }>(
+      `select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    );
+    expect(tables.map((row) => row.table_name)).toEqual([
+      'api_tokens',
+      'channel_connections',
+      'conversations',
+      'events',
+      'flow_versions',
+      'flows',
+      'messages',
+      'outbox',
+      'timers',
+      'users',
+    ]);
+    expect(await migrationStatus(database)).toMatchObject({ current: true, newerThanCode: false });
+    await runMigrations(database);
+    const [count] = await database.rows<{ n: number }>(
+      'select count(*)::int as n from drizzle.__drizzle_migrations',
+    );
+    expect(count?.n).toBe(1);
+  });
+
+  it('refuses a database migrated by newer code', async () => {
+    await database.rows(
+      `insert into drizzle.__drizzle_migrations (hash, created_at) values ('future', $1)`,
+      [Date.now() + 86_400_000],
+    );
+    await expect(runMigrations(database)).rejects.toThrow('migrated by a newer attendflow');
+    await database.rows(`delete from drizzle.__drizzle_migrations where hash = 'future'`);
+  });
+});

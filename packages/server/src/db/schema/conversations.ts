@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { channelConnections } from './channel-connections.js';
+import { flowVersions } from './flows.js';
+
+/** One attendance: its fields, the engine's snapshot and the flow version it is pinned to. */
+export const conversations = pgTable(
+  'conversations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    connectionId: uuid('connection_id')
+      .notNull()
+      .references(() => channelConnections.id, { onDelete: 'restrict' }),
+    channel: text('channel').notNull(),
+    externalId: text('external_id').notNull(),
+    flowVersionId: uuid('flow_version_id')
+      .notNull()
+      .references(() => flowVersions.id, { onDelete: 'restrict' }),
+    status: text('status').notNull().default('waiting'),
+    flowState: text('flow_state').notNull().default('$start'),
+    sector: text('sector'),
+    occurrenceType: text('occurrence_type'),
+    occurrence: text('occurrence'),
+    solution: text('solution'),
+    assignee: text('assignee'),
+    queue: text('queue'),
+    answerDueAt: timestamp('answer_due_at', { withTimezone: true }),
+    subject: text('subject'),
+    customer: jsonb('customer').notNull(),
+    /** Null until the first event (conversation.started) is applied. */
+    snapshot: jsonb('snapshot'),
+    /** Events applied; each event bumps it (optimistic checks, caches). */
+    version: integer('version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+  },
+  (t) => [
+    unique('conversations_external_uq').on(t.connectionId, t.externalId),
+    index('conversations_status_idx').on(t.status, t.updatedAt),
+  ],
+);
+
+/** The append-only event log: what happened to a conversation, in order, with the trace. */
+export const events = pgTable(
+  'events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    connectionId: uuid('connection_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    /** The channel's message or delivery id: the same delivery twice changes nothing. */
+    dedupKey: text('dedup_key'),
+    actor: text('actor'),
+    flowVersionId: uuid('flow_version_id').notNull(),
+    trace: jsonb('trace')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    /** What the step asked for (messages, timers, alerts …), as the engine returned it. */
+    effects: jsonb('effects')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('events_seq_uq').on(t.conversationId, t.seq),
+    uniqueIndex('events_dedup_uq')
+      .on(t.connectionId, t.dedupKey)
+      .where(sql`${t.dedupKey} is not null`),
+    index('events_flow_version_idx').on(t.flowVersionId),
+  ],
+);

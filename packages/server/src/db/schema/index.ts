@@ -1,0 +1,5 @@
+export { users, apiTokens } from './users.js';
+export { flows, flowVersions } from './flows.js';
+export { channelConnections } from './channel-connections.js';
+export { conversations, events } from './conversations.js';
+export { messages, outbox, timers } from './messages.js';

@@ -1,0 +1,82 @@
+import { join } from 'node:path';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { createCore } from './core.js';
+import { openDatabase } from './db/database.js';
+import { runMigrations } from './db/migrate.js';
+import { loadSecretKey } from './services/secret-box.js';
+import { seedExamples } from './services/seed-examples.js';
+import { UserService } from './services/users.js';
+import { Workers } from './services/workers.js';
+
+const started = Date.now();
+const config = loadConfig();
+const database = await openDatabase(
+  config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') },
+);
+await runMigrations(database);
+const core = createCore({ database, secretKey: loadSecretKey(config.SECRET_KEY, config.DATA_DIR) });
+const users = new UserService(database.db);
+const firstAdmin = await users.ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+const seeded = await seedExamples(core);
+const app = await buildApp({
+  core,
+  users,
+  logger: {
+    level: config.LOG_LEVEL,
+    redact: [
+      'req.headers.authorization',
+      'req.headers.cookie',
+      '*.password',
+      '*.secrets',
+      '*.token',
+    ],
+    // Query strings may carry tokens (the live websocket's ?token=): log paths only.
+    serializers: {
+      req: (request: { method: string; url: string; id: string }) => ({
+        method: request.method,
+        url: request.url.split('?')[0],
+        id: request.id,
+      }),
+    },
+  },
+});
+const workers = new Workers(core, config.WORKER_POLL_MS, (error) =>
+  app.log.error({ err: error }, 'worker round failed'),
+);
+core.runtime.onOutbound = () => workers.wake();
+if (config.WORKERS) workers.start();
+
+await app.listen({ host: config.HOST, port: config.PORT });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.PORT;
+const base =
+  config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+const lines = [
+  `attendflow is ready in ${((Date.now() - started) / 1000).toFixed(1)} s on ${database.kind === 'pglite' ? `the embedded database (${config.DATA_DIR})` : 'PostgreSQL'}`,
+  `  listening  ${base}`,
+  `  API docs   ${base}/docs`,
+  `  health     ${base}/health`,
+];
+if (seeded)
+  lines.push(
+    `  seeded the example flows and a web-chat connection (${seeded.webChatConnectionId})`,
+  );
+if (firstAdmin)
+  lines.push(
+    `  sign in    POST ${base}/api/auth/login  {"email":"${firstAdmin.email}","password":"${firstAdmin.password}"}`,
+  );
+process.stdout.write(`${lines.join('\n')}\n`);
+
+let closing = false;
+const shutdown = async (signal: string) => {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down: no new requests, finishing work in flight');
+  await app.close();
+  await workers.stop();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,125 @@
+import { eq } from 'drizzle-orm';
+import { secretFieldsOf, type ChannelDefinition, type Registry } from '@attendflow/engine';
+import type { Db } from '../db/database.js';
+import { channelConnections } from '../db/schema/index.js';
+import { ServerError } from './errors.js';
+import type { SecretBox } from './secret-box.js';
+
+type Row = typeof channelConnections.$inferSelect;
+
+/** A connection as the API shows it: secrets never leave, only which ones are set. */
+export interface ConnectionView {
+  id: string;
+  type: string;
+  name: string;
+  settings: Record<string, unknown>;
+  secretsSet: string[];
+  flowId: string | null;
+  status: 'active' | 'disabled';
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A connection with its full, decrypted settings, for adapters only. */
+export interface LoadedConnection {
+  row: Row;
+  channel: ChannelDefinition;
+  settings: Record<string, unknown>;
+}
+
+/** Channel connections: settings validated by the channel's schema, secrets sealed apart. */
+export class ConnectionService {
+  private readonly cache = new Map<string, { at: number; loaded: LoadedConnection }>();
+  constructor(
+    private readonly registry: Registry,
+    private readonly box: SecretBox,
+    private readonly cacheMs = 2_000,
+  ) {}
+
+  channelOf(type: string): ChannelDefinition {
+    const channel = this.registry.channel(type);
+    if (!channel)
+      throw new ServerError('VALIDATION_FAILED', `type: unknown channel type "${type}"`);
+    return channel;
+  }
+
+  /**
+   * Validates settings against the channel's schema; on update, secrets left out keep their
+   * stored value. Returns the public and the secret halves.
+   */
+  prepare(
+    type: string,
+    input: Record<string, unknown>,
+    previous?: LoadedConnection,
+  ): { settings: Record<string, unknown>; secrets: Record<string, unknown> } {
+    const channel = this.channelOf(type);
+    const secretNames = secretFieldsOf(channel.settings);
+    const merged = { ...(previous?.settings ?? {}), ...input };
+    for (const name of secretNames)
+      if (input[name] === undefined && previous) merged[name] = previous.settings[name];
+    const parsed = channel.settings.safeParse(merged);
+    if (!parsed.success) {
+      throw new ServerError(
+        'VALIDATION_FAILED',
+        parsed.error.issues
+          .map((issue) => `settings.${issue.path.join('.')}: ${issue.message}`)
+          .join('; '),
+        {
+          issues: parsed.error.issues.map((issue) => ({
+            path: ['settings', ...issue.path],
+            message: issue.message,
+          })),
+        },
+      );
+    }
+    const all = parsed.data as Record<string, unknown>;
+    const settings: Record<string, unknown> = {};
+    const secrets: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(all))
+      (secretNames.includes(key) ? secrets : settings)[key] = value;
+    return { settings, secrets };
+  }
+
+  seal(secrets: Record<string, unknown>): string {
+    return this.box.seal(secrets);
+  }
+
+  view(row: Row): ConnectionView {
+    const secrets = this.box.open<Record<string, unknown>>(row.secrets);
+    return {
+      id: row.id,
+      type: row.type,
+      name: row.name,
+      settings: row.settings as Record<string, unknown>,
+      secretsSet: Object.keys(secrets).filter(
+        (key) => secrets[key] !== undefined && secrets[key] !== '',
+      ),
+      flowId: row.flowId,
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+    };
+  }
+
+  /** The connection with decrypted settings (cached for a moment: deliveries read it often). */
+  async load(db: Db, id: string): Promise<LoadedConnection> {
+    const hit = this.cache.get(id);
+    if (hit && Date.now() - hit.at < this.cacheMs) return hit.loaded;
+    const [row] = await db.select().from(channelConnections).where(eq(channelConnections.id, id));
+    if (!row) throw new ServerError('NOT_FOUND', `channel connection ${id} does not exist`);
+    const loaded = {
+      row,
+      channel: this.channelOf(row.type),
+      settings: {
+        ...(row.settings as Record<string, unknown>),
+        ...this.box.open<Record<string, unknown>>(row.secrets),
+      },
+    };
+    this.cache.set(id, { at: Date.now(), loaded });
+    return loaded;
+  }
+
+  forget(id: string): void {
+    this.cache.delete(id);
+  }
+}

@@ -1,0 +1,37 @@
+import { desc, eq } from 'drizzle-orm';
+import type { FlowVersionRef } from '@attendflow/engine';
+import type { Db } from '../db/database.js';
+import { flowVersions } from '../db/schema/index.js';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * Published flow versions by id. Versions are immutable, so they are cached for the life of the
+ * process (bounded); the engine caches the compiled machine under the same id.
+ */
+export class FlowVersionCache {
+  private readonly byId = new Map<string, FlowVersionRef>();
+  constructor(private readonly limit = 500) {}
+
+  async get(db: Db | Tx, id: string): Promise<FlowVersionRef> {
+    const hit = this.byId.get(id);
+    if (hit) return hit;
+    const [row] = await db.select().from(flowVersions).where(eq(flowVersions.id, id));
+    if (!row) throw new Error(`flow version ${id} does not exist`);
+    const ref = { id: row.id, flow: row.document };
+    this.byId.set(id, ref);
+    if (this.byId.size > this.limit) this.byId.delete(this.byId.keys().next().value as string);
+    return ref;
+  }
+
+  /** The latest published version of a flow, if any. */
+  async latest(db: Db, flowId: string): Promise<string | null> {
+    const [row] = await db
+      .select({ id: flowVersions.id })
+      .from(flowVersions)
+      .where(eq(flowVersions.flowId, flowId))
+      .orderBy(desc(flowVersions.number))
+      .limit(1);
+    return row?.id ?? null;
+  }
+}

@@ -1,0 +1,142 @@
+/** Gauges read at scrape time. */
+export interface ScrapeGauges {
+  outboxPending: number;
+  timersDue: number;
+}
+
+type Labels = Record<string, string>;
+interface Sample {
+  labels?: Labels;
+  suffix?: string;
+  value: number;
+}
+
+/** Upper bounds (seconds) of the timer lag histogram's buckets. */
+export const timerLagBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] as const;
+
+/**
+ * The process's counters for `/metrics`, fed by hooks of the runtime, the workers and the HTTP
+ * layer, and rendered in the Prometheus text format 0.0.4. Counters are per process, as
+ * Prometheus expects; the queue gauges are read from the database at scrape time.
+ */
+export class Metrics {
+  private readonly events = new Map<string, number>();
+  private readonly rejections = new Map<string, number>();
+  private readonly deliveries = { sent: 0, retry: 0, dead: 0 };
+  private readonly http = new Map<string, { labels: Labels; value: number }>();
+  private readonly lagBuckets = timerLagBuckets.map(() => 0);
+  private lagSum = 0;
+  private lagCount = 0;
+  private steps = 0;
+
+  /** One dispatch's outcome: applied events and rejections both ran an engine step. */
+  readonly countOutcome = (
+    eventType: string,
+    outcome: { status: string; rejection?: { code: string } },
+  ): void => {
+    if (outcome.status === 'duplicate') return;
+    this.steps += 1;
+    if (outcome.status === 'applied') bump(this.events, eventType);
+    else if (outcome.rejection) bump(this.rejections, outcome.rejection.code);
+  };
+
+  readonly countDelivery = (outcome: 'sent' | 'retry' | 'dead'): void => {
+    this.deliveries[outcome] += 1;
+  };
+
+  readonly observeTimerLag = (lagMs: number): void => {
+    const seconds = Math.max(0, lagMs) / 1000;
+    timerLagBuckets.forEach((bound, index) => {
+      if (seconds <= bound) this.lagBuckets[index] = (this.lagBuckets[index] ?? 0) + 1;
+    });
+    this.lagSum += seconds;
+    this.lagCount += 1;
+  };
+
+  readonly countRequest = (method: string, route: string, status: number): void => {
+    const key = `${method} ${route} ${status}`;
+    const entry = this.http.get(key);
+    if (entry) entry.value += 1;
+    else this.http.set(key, { labels: { method, route, status: String(status) }, value: 1 });
+  };
+
+  /** The exposition text. */
+  render(gauges: ScrapeGauges): string {
+    const labelled = (map: Map<string, number>, label: string): Sample[] =>
+      [...map]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, value]) => ({ labels: { [label]: key }, value }));
+    return [
+      family(
+        'attendflow_events_total',
+        'Events applied to conversations, by type.',
+        'counter',
+        labelled(this.events, 'type'),
+      ),
+      family(
+        'attendflow_steps_total',
+        'Engine steps run (applied and rejected events).',
+        'counter',
+        [{ value: this.steps }],
+      ),
+      family(
+        'attendflow_rejections_total',
+        'Agent actions refused by a channel rule, by code.',
+        'counter',
+        labelled(this.rejections, 'code'),
+      ),
+      family(
+        'attendflow_deliveries_total',
+        'Outbox delivery attempts, by outcome.',
+        'counter',
+        (['sent', 'retry', 'dead'] as const).map((outcome) => ({
+          labels: { outcome },
+          value: this.deliveries[outcome],
+        })),
+      ),
+      family('attendflow_timer_lag_seconds', 'How late durable timers fired.', 'histogram', [
+        ...timerLagBuckets.map((bound, index) => ({
+          suffix: '_bucket',
+          labels: { le: String(bound) },
+          value: this.lagBuckets[index] ?? 0,
+        })),
+        { suffix: '_bucket', labels: { le: '+Inf' }, value: this.lagCount },
+        { suffix: '_sum', value: this.lagSum },
+        { suffix: '_count', value: this.lagCount },
+      ]),
+      family('attendflow_outbox_pending', 'Outbox rows waiting for delivery.', 'gauge', [
+        { value: gauges.outboxPending },
+      ]),
+      family('attendflow_timers_due', 'Durable timers due and not yet fired.', 'gauge', [
+        { value: gauges.timersDue },
+      ]),
+      family(
+        'attendflow_http_requests_total',
+        'HTTP requests answered, by method, route and status.',
+        'counter',
+        [...this.http.values()].sort((a, b) =>
+          Object.values(a.labels).join(' ').localeCompare(Object.values(b.labels).join(' ')),
+        ),
+      ),
+    ].join('');
+  }
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
+
+function family(name: string, help: string, type: string, samples: Sample[]): string {
+  const lines = [`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`];
+  for (const sample of samples) {
+    const labels = Object.entries(sample.labels ?? {})
+      .map(([key, value]) => `${key}="${escapeLabel(value)}"`)
+      .join(',');
+    lines.push(`${name}${sample.suffix ?? ''}${labels ? `{${labels}}` : ''} ${sample.value}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
