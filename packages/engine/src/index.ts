@@ -69,6 +69,10 @@ export {
   type DeliveryResult,
   type InboundItem,
   type InboundRequest,
+  type ConnectionCheck,
+  type SyncContext,
+  type SyncProgress,
+  type SyncResult,
 } from './plugin/define-channel-adapter.js';
 export { createRegistry, type Registry, type RegistryInput } from './plugin/registry.js';
 export {

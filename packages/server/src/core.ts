@@ -9,6 +9,7 @@ import { Metrics } from './services/metrics.js';
 import { OutboxWorker, type RetryPolicy } from './services/outbox-worker.js';
 import { createPgLiveBus } from './services/pg-live-bus.js';
 import { createSecretBox } from './services/secret-box.js';
+import { SyncWorker } from './services/sync-worker.js';
 import { TimerWorker } from './services/timer-worker.js';
 
 /** Options of {@link createCore}. */
@@ -34,6 +35,9 @@ export interface Core {
   runtime: ConversationRuntime;
   outbox: OutboxWorker;
   timers: TimerWorker;
+  sync: SyncWorker;
+  /** Asks the sync worker to run now (set by whoever runs the workers). */
+  wakeSync: () => void;
   metrics: Metrics;
   adapters: ReadonlyMap<string, ChannelAdapter>;
   now: () => number;
@@ -85,5 +89,14 @@ export function createCore(options: CoreOptions): Core {
     now,
     onFired: metrics.observeTimerLag,
   });
+  core.sync = new SyncWorker({
+    database: options.database,
+    connections,
+    versions,
+    runtime: core.runtime,
+    adapters,
+    now,
+  });
+  core.wakeSync = () => undefined;
   return core;
 }

@@ -44,6 +44,33 @@ export interface InboundItem {
   event?: Exclude<ConversationEventInput, { type: 'conversation.started' }>;
 }
 
+/** What {@link ChannelAdapter.sync} gets: its settings, the state it returned last time, and time. */
+export interface SyncContext<Settings> {
+  settings: Settings;
+  /** What the previous run returned as `state` (cursor, window end …); null on the first run. */
+  state: Json | null;
+  /** The host's clock (ms). */
+  now: number;
+  signal: AbortSignal;
+}
+
+/** How far a long sync (a first import over months) has gone, for the admin's progress bar. */
+export interface SyncProgress {
+  pagesDone: number;
+  pagesKnown: number;
+  itemsImported: number;
+  done: boolean;
+}
+
+/** What one sync run found. The host ingests `items` in order, then stores `state`. */
+export interface SyncResult {
+  items: InboundItem[];
+  state: Json;
+  progress?: SyncProgress;
+  /** When to run again; the host's default interval otherwise. */
+  nextSyncInMs?: number;
+}
+
 /** An inbound request as an adapter sees it: no framework types. */
 export interface InboundRequest {
   headers: Readonly<Record<string, string | undefined>>;
@@ -61,7 +88,13 @@ export interface ChannelAdapter<S extends z.ZodType = z.ZodType> {
   parseInbound(
     request: InboundRequest,
     settings: z.infer<S>,
-  ): { ok: true; items: InboundItem[] } | { ok: false; issues: string[] };
+  ):
+    | {
+        ok: true;
+        items: InboundItem[];
+        /** The payload is only a hint: re-read through `sync`. */ resync?: boolean;
+      }
+    | { ok: false; issues: string[] };
   /** Sends one message or action. Must honour `signal` (timeouts). */
   deliver(
     delivery: OutboundDelivery,
@@ -69,10 +102,21 @@ export interface ChannelAdapter<S extends z.ZodType = z.ZodType> {
     signal: AbortSignal,
   ): Promise<DeliveryResult>;
   /** Checks the settings against the channel (credentials, reachability). */
-  testConnection?(
-    settings: z.infer<S>,
-    signal: AbortSignal,
-  ): Promise<{ ok: boolean; detail: string }>;
+  testConnection?(settings: z.infer<S>, signal: AbortSignal): Promise<ConnectionCheck>;
+  /**
+   * Pulls what the channel has for us (polling is the source of truth where webhooks are only
+   * hints). The host runs it on a schedule, one run per connection at a time across processes.
+   */
+  sync?(context: SyncContext<z.infer<S>>): Promise<SyncResult>;
+}
+
+/** The answer of {@link ChannelAdapter.testConnection}. */
+export interface ConnectionCheck {
+  ok: boolean;
+  /** One line for the admin ("bot @acme_bot", "401 Unauthorized" …); never a secret. */
+  detail: string;
+  /** Facts read from the channel for the settings screen (bot name, company pages …). */
+  facts?: Record<string, Json>;
 }
 
 /**

@@ -19,6 +19,7 @@ describe.each(testBackends())('migrations on $name', (backend) => {
     expect(tables.map((row) => row.table_name)).toEqual([
       'api_tokens',
       'channel_connections',
+      'channel_sync',
       'conversations',
       'events',
       'flow_versions',
@@ -33,7 +34,7 @@ describe.each(testBackends())('migrations on $name', (backend) => {
     const [count] = await database.rows<{ n: number }>(
       'select count(*)::int as n from drizzle.__drizzle_migrations',
     );
-    expect(count?.n).toBe(1);
+    expect(count?.n).toBe(2);
   });
 
   it('refuses a database migrated by newer code', async () => {

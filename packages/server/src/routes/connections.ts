@@ -22,6 +22,25 @@ const connectionView = z.object({
 });
 
 const params = z.object({ id: z.uuid() });
+const syncStatusView = z.object({
+  status: z
+    .object({
+      progress: z
+        .object({
+          pagesDone: z.number(),
+          pagesKnown: z.number(),
+          itemsImported: z.number(),
+          done: z.boolean(),
+        })
+        .nullable(),
+      nextRunAt: z.string(),
+      lastRunAt: z.string().nullable(),
+      lastError: z.string().nullable(),
+      runs: z.number(),
+      itemsIngested: z.number(),
+    })
+    .nullable(),
+});
 const name = z.string().trim().min(1).max(200);
 const settings = z.record(z.string(), z.unknown());
 
@@ -145,7 +164,13 @@ export const connectionRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (ap
       schema: {
         summary: 'Check the connection against its channel (credentials, reachability)',
         params,
-        response: { 200: z.object({ ok: z.boolean(), detail: z.string() }) },
+        response: {
+          200: z.object({
+            ok: z.boolean(),
+            detail: z.string(),
+            facts: z.record(z.string(), z.unknown()).optional(),
+          }),
+        },
       },
     },
     async (request) => {
@@ -159,6 +184,40 @@ export const connectionRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (ap
       } catch (error) {
         return { ok: false, detail: error instanceof Error ? error.message : String(error) };
       }
+    },
+  );
+
+  app.get(
+    '/connections/:id/sync',
+    {
+      schema: {
+        summary: 'Where the channel sync stands (first import progress, last run, last error)',
+        params,
+        response: { 200: syncStatusView },
+      },
+    },
+    async (request) => {
+      await find(request.params.id);
+      return { status: await core.sync.status(request.params.id) };
+    },
+  );
+
+  app.post(
+    '/connections/:id/sync',
+    {
+      schema: {
+        summary: 'Pull from the channel now instead of at the next interval',
+        params,
+        response: { 202: z.object({ requested: z.literal(true) }) },
+      },
+    },
+    async (request, reply) => {
+      const row = await find(request.params.id);
+      if (!core.adapters.get(row.type)?.sync)
+        throw new ServerError('VALIDATION_FAILED', `${row.type} connections do not sync`);
+      await core.sync.requestSync(row.id);
+      core.wakeSync();
+      return reply.code(202).send({ requested: true });
     },
   );
 

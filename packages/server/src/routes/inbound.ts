@@ -84,6 +84,11 @@ async function receive(
   }
   const results: ItemResult[] = [];
   for (const item of parsed.items) results.push(await ingestOne(core, connectionId, item));
+  if (parsed.resync) {
+    // The delivery only says that something changed: the sync reads what, in order.
+    await core.sync.requestSync(connectionId);
+    core.wakeSync();
+  }
   return results;
 }
 

@@ -3,3 +3,4 @@ export { flows, flowVersions } from './flows.js';
 export { channelConnections } from './channel-connections.js';
 export { conversations, events } from './conversations.js';
 export { messages, outbox, timers } from './messages.js';
+export { channelSync } from './channel-sync.js';
