@@ -88,6 +88,26 @@ const browserSafe = [
   ),
 ];
 
+// examples/channel-plugin: what a plugin author outside this repository has, and nothing else.
+const outOfTreePlugin = (extra) => {
+  const allowed = [
+    '\\.{1,2}/(?!.*(?:packages|examples)/).*',
+    '@attendflow/engine',
+    'zod(?:/.*)?',
+    re.nodeBuiltin,
+    ...extra,
+  ];
+  return [
+    {
+      regex: `^(?!(?:${allowed.join('|')})$)`,
+      caseSensitive: true,
+      message: `An out-of-tree plugin imports only @attendflow/engine, zod, Node built-ins and its own files${
+        extra.length ? ' (tests and fixtures: also @attendflow/engine/testing and vitest)' : ''
+      }.`,
+    },
+  ];
+};
+
 // designer: engine and nodes/definitions only.
 const designer = [
   pattern(re.xstate, 'The designer uses the engine, never XState directly.'),
@@ -170,6 +190,24 @@ export default defineConfig(
   {
     files: ['packages/designer/src/**'],
     rules: { 'no-restricted-imports': restrict(noHosts, designer) },
+  },
+
+  // The out-of-tree plugin proves the public API is enough: engine entry points, zod, Node only.
+  {
+    files: ['examples/channel-plugin/src/**'],
+    rules: { 'no-restricted-imports': restrict(noHosts, outOfTreePlugin([])) },
+  },
+  {
+    files: [
+      ...TEST_FILES.map((g) => `examples/channel-plugin/src/${g}`),
+      'examples/channel-plugin/src/fixtures/**',
+    ],
+    rules: {
+      'no-restricted-imports': restrict(
+        noHosts,
+        outOfTreePlugin(['@attendflow/engine/testing', 'vitest(?:/.*)?']),
+      ),
+    },
   },
 
   // Fastify plugins are async functions by contract, whether or not they await.

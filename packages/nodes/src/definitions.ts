@@ -14,6 +14,7 @@ import { reclameAqui } from './channels/reclame-aqui/definition.js';
 import { wish } from './channels/wish/definition.js';
 import { webChat } from './channels/web-chat/definition.js';
 import { apiChannel } from './channels/api/definition.js';
+import { emailChannel } from './channels/email/definition.js';
 
 /** The built-in node types, browser-safe (no runtime code). The palette shows them in this order. */
 export const nodeDefinitions: NodeDefinition[] = [
@@ -31,7 +32,13 @@ export const nodeDefinitions: NodeDefinition[] = [
 ];
 
 /** The built-in channels, browser-safe. */
-export const channelDefinitions: ChannelDefinition[] = [reclameAqui, wish, webChat, apiChannel];
+export const channelDefinitions: ChannelDefinition[] = [
+  reclameAqui,
+  wish,
+  webChat,
+  apiChannel,
+  emailChannel,
+];
 
 export {
   trigger,
@@ -49,4 +56,5 @@ export {
   wish,
   webChat,
   apiChannel,
+  emailChannel,
 };

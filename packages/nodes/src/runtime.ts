@@ -5,6 +5,7 @@ import {
   type Registry,
 } from '@attendflow/engine';
 import { apiAdapter } from './channels/api/adapter.js';
+import { emailAdapter } from './channels/email/adapter.js';
 import { webChatAdapter } from './channels/web-chat/adapter.js';
 import { channelDefinitions, nodeDefinitions } from './definitions.js';
 import { triggerRuntime } from './nodes/trigger/runtime.js';
@@ -35,7 +36,11 @@ export const nodeRuntimes: NodeRuntime[] = [
 ] as NodeRuntime[];
 
 /** Adapters of the channels whose I/O is implemented (the others' arrive with their plugins). */
-export const channelAdapters: ChannelAdapter[] = [apiAdapter, webChatAdapter] as ChannelAdapter[];
+export const channelAdapters: ChannelAdapter[] = [
+  apiAdapter,
+  webChatAdapter,
+  emailAdapter,
+] as ChannelAdapter[];
 
 /**
  * The registry of every built-in node and channel, with runtimes.

@@ -30,3 +30,10 @@ export {
   type SimServer,
   type SimServerOptions,
 } from './simulator-kit/sim-server.js';
+export {
+  startSmtpSink,
+  inboundParsePayload,
+  type CapturedMail,
+  type SmtpFault,
+  type SmtpSink,
+} from './channels/email/simulator.js';
