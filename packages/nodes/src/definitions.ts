@@ -15,6 +15,7 @@ import { wish } from './channels/wish/definition.js';
 import { webChat } from './channels/web-chat/definition.js';
 import { apiChannel } from './channels/api/definition.js';
 import { emailChannel } from './channels/email/definition.js';
+import { telegram } from './channels/telegram/definition.js';
 
 /** The built-in node types, browser-safe (no runtime code). The palette shows them in this order. */
 export const nodeDefinitions: NodeDefinition[] = [
@@ -38,6 +39,7 @@ export const channelDefinitions: ChannelDefinition[] = [
   webChat,
   apiChannel,
   emailChannel,
+  telegram,
 ];
 
 export {
@@ -57,4 +59,5 @@ export {
   webChat,
   apiChannel,
   emailChannel,
+  telegram,
 };

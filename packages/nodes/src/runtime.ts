@@ -6,6 +6,7 @@ import {
 } from '@attendflow/engine';
 import { apiAdapter } from './channels/api/adapter.js';
 import { emailAdapter } from './channels/email/adapter.js';
+import { createTelegramAdapter } from './channels/telegram/adapter.js';
 import { webChatAdapter } from './channels/web-chat/adapter.js';
 import { channelDefinitions, nodeDefinitions } from './definitions.js';
 import { triggerRuntime } from './nodes/trigger/runtime.js';
@@ -40,6 +41,7 @@ export const channelAdapters: ChannelAdapter[] = [
   apiAdapter,
   webChatAdapter,
   emailAdapter,
+  createTelegramAdapter(),
 ] as ChannelAdapter[];
 
 /**

@@ -37,3 +37,4 @@ export {
   type SmtpFault,
   type SmtpSink,
 } from './channels/email/simulator.js';
+export { startTelegramSimulator, type TelegramSimulator } from './channels/telegram/simulator.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** When a fault applies: every given condition must hold. */
 export const faultMatchSchema = z.strictObject({
   method: z.string().optional(),
-  /** Exact path, or a route pattern with `:params` (`/bot:token/sendMessage` style not needed). */
+  /** Exact path, or the pattern of the route it matched (`/bot:token/sendMessage`). */
   path: z.string().optional(),
   /** The raw body contains this text. */
   bodyIncludes: z.string().nullable().optional(),
@@ -60,7 +60,9 @@ export class FaultRules {
     return this.rules.map((rule) => this.publicView(rule));
   }
 
+  /** Removes one rule, or all of them (ids then start again at `f1`, as after a reset). */
   remove(id?: string): void {
+    if (id === undefined) this.nextId = 1;
     this.rules = id === undefined ? [] : this.rules.filter((rule) => rule.id !== id);
   }
 

@@ -25,8 +25,22 @@ export class Journal {
   private seq = 0;
   private readonly redacted: Set<string>;
 
-  constructor(redactHeaders: readonly string[] = []) {
+  private readonly redactedFields: Set<string>;
+
+  constructor(redactHeaders: readonly string[] = [], redactFields: readonly string[] = []) {
     this.redacted = new Set([...alwaysRedacted, ...redactHeaders.map((h) => h.toLowerCase())]);
+    this.redactedFields = new Set(redactFields);
+  }
+
+  /** A query or body with credential fields replaced by `[redacted]` (top level only). */
+  cleanFields<T>(value: T): T {
+    if (this.redactedFields.size === 0 || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value;
+    const clean: Record<string, unknown> = {};
+    for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+      clean[name] = this.redactedFields.has(name) ? '[redacted]' : field;
+    }
+    return clean as T;
   }
 
   /** Headers fit to show: credentials redacted, arrays joined. */

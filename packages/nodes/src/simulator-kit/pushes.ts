@@ -43,13 +43,19 @@ export interface PushAttempt {
   reordered: boolean;
 }
 
+/** Where one push goes when it is not the configured URL (a bot's own webhook, with its secret). */
+export interface PushTarget {
+  url: string;
+  secret?: string;
+}
+
 /** Headers that sign a push: the channel's scheme (HMAC header, secret-token header …). */
 export type PushSigner = (body: string, secret: string) => Record<string, string>;
 
 /** The queue of pushes to the system under test, with the configured delivery faults. */
 export class PushQueue {
   config: PushConfig = pushConfigSchema.parse({});
-  private queued: Array<{ id: string; payload: unknown }> = [];
+  private queued: Queued[] = [];
   private attempts: PushAttempt[] = [];
   private inFlight = new Set<Promise<void>>();
   private timer: NodeJS.Timeout | undefined;
@@ -67,11 +73,14 @@ export class PushQueue {
     return this.config;
   }
 
-  /** Queues a push; it goes out after `delayMs` (batched) unless the queue is manual. */
-  push(payload: unknown): string {
+  /**
+   * Queues a push; it goes out after `delayMs` (batched) unless the queue is manual. `target`
+   * overrides the configured URL and secret for this push; the delivery modes still apply.
+   */
+  push(payload: unknown, target?: PushTarget): string {
     const id = `p${this.nextId++}`;
-    if (!this.config.enabled || this.config.url === null) return id;
-    this.queued.push({ id, payload });
+    if (!this.config.enabled || (target?.url ?? this.config.url) === null) return id;
+    this.queued.push({ id, payload, ...(target ? { target } : {}) });
     if (!this.config.manual && this.timer === undefined) {
       this.timer = setTimeout(() => this.flush(), this.config.delayMs + this.config.batchWindowMs);
     }
@@ -84,7 +93,7 @@ export class PushQueue {
     this.timer = undefined;
     const batch = this.order(this.queued.splice(0));
     const run = (async () => {
-      for (const item of batch) await this.deliver(item.id, item.payload, item.reordered);
+      for (const item of batch) await this.deliver(item, item.reordered);
     })();
     this.track(run);
     return batch.length;
@@ -116,7 +125,7 @@ export class PushQueue {
     await Promise.allSettled([...this.inFlight]);
   }
 
-  private order(items: Array<{ id: string; payload: unknown }>) {
+  private order(items: Queued[]) {
     const list = items.map((item) => ({ ...item, reordered: false }));
     const mode = this.config.reorder;
     if (mode === 'reverseBatch') list.reverse();
@@ -139,11 +148,11 @@ export class PushQueue {
     return list;
   }
 
-  private async deliver(id: string, payload: unknown, reordered: boolean): Promise<void> {
+  private async deliver(item: Queued, reordered: boolean): Promise<void> {
     for (let copy = 1; copy <= this.config.duplicate; copy++) {
       if (copy > 1 && this.config.duplicateGapMs > 0) await sleep(this.config.duplicateGapMs);
       for (let attempt = 1; attempt <= this.config.retry.maxAttempts && !this.closed; attempt++) {
-        const ok = await this.attempt(id, payload, copy, attempt, reordered);
+        const ok = await this.attempt(item, copy, attempt, reordered);
         if (ok) break;
         const backoff = this.config.retry.backoffMs;
         await sleep(backoff[Math.min(attempt - 1, backoff.length - 1)] ?? 0);
@@ -152,13 +161,13 @@ export class PushQueue {
   }
 
   private async attempt(
-    pushId: string,
-    payload: unknown,
+    { id: pushId, payload, target }: Queued,
     copy: number,
     attempt: number,
     reordered: boolean,
   ): Promise<boolean> {
-    const { url } = this.config;
+    const url = target?.url ?? this.config.url;
+    const pushSecret = target ? target.secret : this.config.secret;
     const record: PushAttempt = {
       pushId,
       attempt,
@@ -175,8 +184,8 @@ export class PushQueue {
     if (record.dropped || url === null) return false;
     const body = JSON.stringify(payload);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (this.sign && this.config.secret !== undefined && !this.config.missingSignature) {
-      const secret = this.config.badSignature ? `${this.config.secret}-wrong` : this.config.secret;
+    if (this.sign && pushSecret !== undefined && !this.config.missingSignature) {
+      const secret = this.config.badSignature ? `${pushSecret}-wrong` : pushSecret;
       Object.assign(headers, this.sign(body, secret));
     }
     try {
@@ -199,6 +208,12 @@ export class PushQueue {
     this.inFlight.add(run);
     void run.finally(() => this.inFlight.delete(run));
   }
+}
+
+interface Queued {
+  id: string;
+  payload: unknown;
+  target?: PushTarget;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -191,6 +191,37 @@ describe('simulator kit', () => {
     ]);
   });
 
+  it('masks credentials in the journaled path and pushes to a per-push target', async () => {
+    const received: Array<[string | undefined, string | undefined]> = [];
+    const receiver = createServer((req, res) => {
+      received.push([req.url, req.headers['x-signature'] as string | undefined]);
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    closing.push(() => new Promise((resolve) => receiver.close(() => resolve())));
+    const sim = await startSimServer({
+      routes: [route('GET', '/bot:token/getMe', () => ({ status: 200, body: { ok: true } }))],
+      redactPath: (path) => path.replace(/^\/bot[^/]+/, '/bot[redacted]'),
+      signPush: (_body, secret) => ({ 'x-signature': secret }),
+      reset: () => undefined,
+      dumpState: () => null,
+      loadState: () => undefined,
+    });
+    closing.push(() => sim.close());
+    expect((await fetch(`${sim.url}/bot123:SECRET/getMe`)).status).toBe(200);
+    expect(sim.journal.since().map((e) => [e.path, e.route])).toEqual([
+      ['/bot[redacted]/getMe', '/bot:token/getMe'],
+    ]);
+    const port = (receiver.address() as AddressInfo).port;
+    sim.pushes.push({ n: 1 }, { url: `http://127.0.0.1:${port}/a`, secret: 's-a' });
+    sim.pushes.push({ n: 2 }, { url: `http://127.0.0.1:${port}/b` });
+    await sim.pushes.idle();
+    expect(received).toEqual([
+      ['/a', 's-a'],
+      ['/b', undefined],
+    ]);
+  });
+
   it('keeps simulated time and limits requests per window on it', async () => {
     const clock = createSimClock(Date.parse('2024-05-02T12:00:00Z'));
     const limiter = createRateLimiter({ clock, limit: () => 2, windowMs: 60_000 });

@@ -48,6 +48,10 @@ export interface SimServerOptions {
   seed?: number;
   /** Extra credential headers to redact in the journal. */
   redactHeaders?: string[];
+  /** Credential query parameters and body fields to redact in the journal (`access_token`). */
+  redactFields?: string[];
+  /** Masks credentials carried in the path (Telegram's `/bot<token>/…`) before it is journaled. */
+  redactPath?: (path: string) => string;
   /** How pushes (callbacks, webhooks) are signed. */
   signPush?: PushSigner;
   /** Wipes the channel's store (`POST /__sim/reset`). */
@@ -88,7 +92,7 @@ export async function startSimServer(
   let random = createRandom(options.seed ?? 1);
   const ids = createIdSource();
   const faults = new FaultRules(() => random());
-  const journal = new Journal(options.redactHeaders);
+  const journal = new Journal(options.redactHeaders, options.redactFields);
   const pushes = new PushQueue(clock, () => random(), options.signPush);
   const routes = options.routes.map(compile);
   const actors = [...control(), ...(options.actors ?? [])].map(compile);
@@ -188,15 +192,17 @@ export async function startSimServer(
     journal.record({
       at: new Date(clock.now()).toISOString(),
       method,
-      path: url.pathname,
-      query: Object.fromEntries(
-        [...new Set(url.searchParams.keys())].map((k) => {
-          const all = url.searchParams.getAll(k);
-          return [k, all.length === 1 ? (all[0] ?? '') : all];
-        }),
+      path: options.redactPath?.(url.pathname) ?? url.pathname,
+      query: journal.cleanFields(
+        Object.fromEntries(
+          [...new Set(url.searchParams.keys())].map((k) => {
+            const all = url.searchParams.getAll(k);
+            return [k, all.length === 1 ? (all[0] ?? '') : all];
+          }),
+        ),
       ),
       headers: journal.cleanHeaders(req.headers),
-      body: body.value,
+      body: journal.cleanFields(body.value),
       files: body.files.map(({ field, name, size }) => ({ field, name, size })),
       route: found?.route.path ?? null,
       status: reply?.status ?? null,

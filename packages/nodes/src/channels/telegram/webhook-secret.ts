@@ -1,0 +1,30 @@
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import type { TelegramSettings } from './settings.js';
+
+/**
+ * The webhook's `secret_token`: the one configured, or one derived from the bot token (HMAC, so it
+ * reveals nothing of the token, stays the same across saves and changes with a new token).
+ */
+export function webhookSecretOf(
+  settings: Pick<TelegramSettings, 'botToken' | 'webhookSecret'>,
+): string {
+  return (
+    settings.webhookSecret ??
+    createHmac('sha256', settings.botToken)
+      .update('attendflow telegram webhook')
+      .digest('base64url')
+  );
+}
+
+/** A short fingerprint of the secret, safe to keep in the sync state to notice a change. */
+export function secretFingerprint(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex').slice(0, 16);
+}
+
+/** Compares the `X-Telegram-Bot-Api-Secret-Token` header with the expected secret in constant time. */
+export function isSameSecret(header: string | undefined, expected: string): boolean {
+  if (header === undefined) return false;
+  const left = createHash('sha256').update(header).digest();
+  const right = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(left, right);
+}
