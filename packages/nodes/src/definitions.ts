@@ -10,6 +10,8 @@ import { condition } from './nodes/condition/definition.js';
 import { businessHours } from './nodes/business-hours/definition.js';
 import { waitForCustomer } from './nodes/wait-for-customer/definition.js';
 import { setVariable } from './nodes/set-variable/definition.js';
+import { deadlineReminder } from './nodes/deadline-reminder/definition.js';
+import { localizedMessage } from './nodes/localized-message/definition.js';
 import { reclameAqui } from './channels/reclame-aqui/definition.js';
 import { wish } from './channels/wish/definition.js';
 import { webChat } from './channels/web-chat/definition.js';
@@ -30,6 +32,8 @@ export const nodeDefinitions: NodeDefinition[] = [
   businessHours,
   waitForCustomer,
   setVariable,
+  deadlineReminder,
+  localizedMessage,
 ];
 
 /** The built-in channels, browser-safe. */
@@ -54,6 +58,8 @@ export {
   businessHours,
   waitForCustomer,
   setVariable,
+  deadlineReminder,
+  localizedMessage,
   reclameAqui,
   wish,
   webChat,

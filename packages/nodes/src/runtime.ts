@@ -8,6 +8,7 @@ import { apiAdapter } from './channels/api/adapter.js';
 import { emailAdapter } from './channels/email/adapter.js';
 import { createTelegramAdapter } from './channels/telegram/adapter.js';
 import { webChatAdapter } from './channels/web-chat/adapter.js';
+import { createWishAdapter } from './channels/wish/adapter.js';
 import { channelDefinitions, nodeDefinitions } from './definitions.js';
 import { triggerRuntime } from './nodes/trigger/runtime.js';
 import { autoMessageRuntime } from './nodes/auto-message/runtime.js';
@@ -20,6 +21,8 @@ import { conditionRuntime } from './nodes/condition/runtime.js';
 import { businessHoursRuntime } from './nodes/business-hours/runtime.js';
 import { waitForCustomerRuntime } from './nodes/wait-for-customer/runtime.js';
 import { setVariableRuntime } from './nodes/set-variable/runtime.js';
+import { deadlineReminderRuntime } from './nodes/deadline-reminder/runtime.js';
+import { localizedMessageRuntime } from './nodes/localized-message/runtime.js';
 
 /** Runtimes of the built-in node types (server side). */
 export const nodeRuntimes: NodeRuntime[] = [
@@ -34,6 +37,8 @@ export const nodeRuntimes: NodeRuntime[] = [
   businessHoursRuntime,
   waitForCustomerRuntime,
   setVariableRuntime,
+  deadlineReminderRuntime,
+  localizedMessageRuntime,
 ] as NodeRuntime[];
 
 /** Adapters of the channels whose I/O is implemented (the others' arrive with their plugins). */
@@ -42,6 +47,7 @@ export const channelAdapters: ChannelAdapter[] = [
   webChatAdapter,
   emailAdapter,
   createTelegramAdapter(),
+  createWishAdapter(),
 ] as ChannelAdapter[];
 
 /**

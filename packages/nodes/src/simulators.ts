@@ -38,3 +38,8 @@ export {
   type SmtpSink,
 } from './channels/email/simulator.js';
 export { startTelegramSimulator, type TelegramSimulator } from './channels/telegram/simulator.js';
+export {
+  startWishSimulator,
+  type WishSimulator,
+  type WishSimulatorOptions,
+} from './channels/wish/simulator.js';

@@ -115,7 +115,27 @@ export function channelAction(
       reason: `${action}: ${first ? `${first.path.join('.') || 'payload'}: ${first.message}` : 'invalid payload'}`,
     };
   }
-  emitAction(draft, policies, action, parsed.data as Record<string, Json>, actor);
+  let rest = parsed.data as Record<string, Json>;
+  if (definition.message !== undefined) {
+    const { [definition.message]: text, ...others } = rest;
+    if (typeof text !== 'string') {
+      return {
+        ok: false,
+        code: channelRuleCodes.actionInvalid,
+        reason: `${action}: ${definition.message}: the message is missing`,
+      };
+    }
+    const sent = sendMessage(
+      draft,
+      policies,
+      { author: actor.author, text, attachments: [] },
+      actor,
+    );
+    if (!sent.ok) return sent;
+    rest = others;
+  }
+  emitAction(draft, policies, action, rest, actor);
+  if (definition.closes) closeConversation(draft, policies, null);
   return { ok: true, adjustedBy: [] };
 }
 

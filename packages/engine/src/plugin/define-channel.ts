@@ -13,6 +13,13 @@ export interface ChannelActionDefinition {
   payload: z.ZodType<Record<string, unknown>>;
   /** Who may ask for it. */
   by: 'agent' | 'bot' | 'any';
+  /**
+   * The payload field holding a message to the customer that goes out first, under the channel's
+   * message rules, as its own message (Wish reply-and-resolve); the action keeps the other fields.
+   */
+  message?: string;
+  /** The attendance closes once the action is queued (Wish close, reply-and-resolve). */
+  closes?: boolean;
 }
 
 /** What a plugin author declares for a channel. */

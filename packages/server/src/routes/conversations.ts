@@ -223,6 +223,27 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
   );
 
   app.post(
+    '/conversations/:id/actions/:action',
+    {
+      schema: {
+        ...common('Request a channel action (Wish close, appeal, re-open, reply-and-resolve …)'),
+        params: actionParams,
+        body: z.record(z.string(), z.unknown()).optional(),
+      },
+    },
+    async (request) => {
+      const { channel } = await conversationSummary(db, request.params.id);
+      const { action } = request.params;
+      return act(request, {
+        type: 'agent.action',
+        agentId: agentId(request),
+        action,
+        payload: checkActionPayload(core, channel, action, request.body ?? {}),
+      });
+    },
+  );
+
+  app.post(
     '/conversations/:id/close',
     { schema: { ...common('Close the attendance with a solution'), body: closeBody } },
     (request) => {
@@ -237,6 +258,11 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
 };
 
 const moderationAction = 'moderation.request';
+const actionParams = params.extend({
+  action: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)*$/, 'an action name such as "ticket.close"'),
+});
 
 const replyBody = z.strictObject({
   text: z.string().trim().min(1).max(20_000),

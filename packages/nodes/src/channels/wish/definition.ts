@@ -1,10 +1,13 @@
 import { defineChannel, secret, ui } from '@attendflow/engine';
 import { z } from 'zod';
-
-const HOUR_MS = 3_600_000;
+import { wishCategories, wishMaxReplyLength, wishResponseWindowMs } from './wish-v2-assumptions.js';
 
 /** Settings of a Wish merchant connection (tickets are polled: API v2 has no push). */
 export const wishSettings = z.object({
+  apiBaseUrl: ui(z.url('enter the API address').default('https://merchant.wish.com/api/v2'), {
+    label: 'API address',
+    help: 'https://merchant.wish.com/api/v2, or https://sandbox.merchant.wish.com/api/v2 to test.',
+  }),
   accessToken: secret(
     z.string().trim().min(1, 'enter the access token of your Wish merchant app'),
     {
@@ -24,6 +27,21 @@ export const wishSettings = z.object({
       help: 'How often tickets awaiting your response are fetched.',
     },
   ),
+  categories: ui(
+    z
+      .array(z.enum(wishCategories))
+      .min(1, 'choose at least one ticket category')
+      .default([...wishCategories]),
+    {
+      label: 'Ticket categories',
+      widget: 'list',
+      help: 'Pre-purchase questions, post-purchase tickets and post-customer-support questions to import.',
+    },
+  ),
+  requestTimeoutMs: ui(z.int().min(100).max(60_000).default(15_000), {
+    label: 'Request timeout (ms)',
+    help: 'How long to wait for Wish before a call counts as failed (and is checked, then retried).',
+  }),
   defaultLanguage: ui(
     z
       .string()
@@ -40,6 +58,17 @@ export const wishSettings = z.object({
 export type WishSettings = z.infer<typeof wishSettings>;
 
 const noPayload = z.strictObject({});
+const replyField = (help: string) =>
+  z.strictObject({
+    reply: ui(
+      z
+        .string()
+        .trim()
+        .min(1, help)
+        .max(wishMaxReplyLength, `Wish takes at most ${wishMaxReplyLength} characters`),
+      { label: 'Message', widget: 'textarea' },
+    ),
+  });
 
 /**
  * Wish merchant support tickets: one public thread, a reply only while the ticket awaits the
@@ -57,30 +86,26 @@ export const wish = defineChannel({
     visibilities: ['public'],
     receptiveOnly: false,
     replyOnlyWhenAwaitingCompany: true,
-    answerDeadlineMs: 48 * HOUR_MS,
-    maxBodyLength: 2000,
+    answerDeadlineMs: wishResponseWindowMs,
+    maxBodyLength: wishMaxReplyLength,
     attachments: false,
   },
   actions: {
-    'ticket.close': { label: 'Close ticket', payload: noPayload, by: 'agent' },
+    'ticket.close': { label: 'Close ticket', payload: noPayload, by: 'agent', closes: true },
     'ticket.appeal': { label: 'Appeal to Wish support', payload: noPayload, by: 'agent' },
     'ticket.reopen': {
       label: 'Re-open ticket',
       // API v2's re-open carries a message to the buyer, under the same length limit as replies.
-      payload: z.strictObject({
-        reply: ui(
-          z
-            .string()
-            .trim()
-            .min(1, 'write the message sent with the re-opening')
-            .max(2000, 'Wish takes at most 2000 characters'),
-          {
-            label: 'Message',
-            widget: 'textarea',
-          },
-        ),
-      }),
+      payload: replyField('write the message sent with the re-opening'),
       by: 'agent',
+    },
+    // Wish has no single call: the reply goes out first (under the reply rules), then the close.
+    'ticket.reply-and-resolve': {
+      label: 'Reply and resolve',
+      payload: replyField('write the reply'),
+      by: 'any',
+      message: 'reply',
+      closes: true,
     },
   },
 });

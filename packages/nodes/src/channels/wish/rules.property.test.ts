@@ -33,6 +33,7 @@ const ticketActions = fc.oneof(
     { action: 'ticket.close', payload: {} },
   ),
   fc.oneof(shortText, longText).map((reply) => ({ action: 'ticket.reopen', payload: { reply } })),
+  shortText.map((reply) => ({ action: 'ticket.reply-and-resolve', payload: { reply } })),
 );
 const cases = fc.record({
   flow: arbitraryFlow(),
@@ -163,7 +164,8 @@ const findsCounterexample = (rule: keyof Verdict, policies: Partial<ChannelPolic
   ).failed;
 };
 
-describe('wish channel rules, over generated flows and events', () => {
+// 1000 generated runs per rule: generous time for a machine shared with other test runs.
+describe('wish channel rules, over generated flows and events', { timeout: 30_000 }, () => {
   it('sends a message (bot or agent) only while the ticket awaits the merchant', () => {
     fc.assert(holds('awaiting'), runs);
   });

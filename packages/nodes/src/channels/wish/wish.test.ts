@@ -19,8 +19,11 @@ const issuesOf = (value: unknown) =>
 describe('wish channel', () => {
   it('accepts good settings and fills the defaults', () => {
     expect(wish.settings.parse({ accessToken: 'tok' })).toEqual({
+      apiBaseUrl: 'https://merchant.wish.com/api/v2',
       accessToken: 'tok',
       syncIntervalMinutes: 15,
+      categories: ['pre-purchase', 'post-purchase', 'post-customer-support'],
+      requestTimeoutMs: 15_000,
       defaultLanguage: 'en',
     });
     expect(
@@ -44,6 +47,12 @@ describe('wish channel', () => {
     expect(issuesOf({ accessToken: 'tok', defaultLanguage: 'english' })).toEqual([
       ['defaultLanguage', 'use a language code such as "en" or "pt-BR"'],
     ]);
+    expect(issuesOf({ accessToken: 'tok', categories: [] })).toEqual([
+      ['categories', 'choose at least one ticket category'],
+    ]);
+    expect(issuesOf({ accessToken: 'tok', apiBaseUrl: 'wish' })).toEqual([
+      ['apiBaseUrl', 'enter the API address'],
+    ]);
   });
 
   it('marks the access token as the secret', () => {
@@ -52,7 +61,15 @@ describe('wish channel', () => {
 
   it('checks the ticket actions’ payloads', () => {
     const actions = wish.actions;
-    expect(Object.keys(actions)).toEqual(['ticket.close', 'ticket.appeal', 'ticket.reopen']);
+    expect(Object.keys(actions)).toEqual([
+      'ticket.close',
+      'ticket.appeal',
+      'ticket.reopen',
+      'ticket.reply-and-resolve',
+    ]);
+    expect(
+      actions['ticket.reply-and-resolve']?.payload.safeParse({ reply: 'x'.repeat(2001) }).success,
+    ).toBe(false);
     expect(actions['ticket.close']?.payload.safeParse({}).success).toBe(true);
     expect(actions['ticket.appeal']?.payload.safeParse({ note: 'x' }).success).toBe(false);
     const reopen = actions['ticket.reopen']?.payload.safeParse({ reply: '' });
@@ -114,5 +131,63 @@ describe('wish channel', () => {
     );
     const origin = Date.parse('2026-01-05T12:00:00Z');
     expect(deadlines).toEqual([origin + 48 * HOUR, null, origin + 49 * HOUR, null]);
+  });
+
+  it('replies and resolves in one agent action: the reply under the rules, then the close', () => {
+    const flow = buildFlow(
+      [
+        { id: 'start', type: 'trigger' },
+        { id: 'handoff', type: 'human-handoff', settings: { sector: 'Wish' } },
+      ],
+      ['start.next -> handoff'],
+    );
+    const resolve = (reply: string) => ({
+      type: 'agent.action' as const,
+      agentId: 'agent-1',
+      action: 'ticket.reply-and-resolve',
+      payload: { reply },
+    });
+    const result = runFlow(flow, [script.wait('1h'), resolve('Ihr Paket kommt morgen.')], {
+      registry,
+      channel: 'wish',
+      start: { text: 'Wo ist meine Bestellung?' },
+    });
+    expect(result.rejections).toEqual([]);
+    const outbound = result.effects.flatMap((effect) =>
+      effect.kind === 'message'
+        ? [`message ${effect.author} «${effect.text}»`]
+        : effect.kind === 'channel.action'
+          ? [`action ${effect.action} ${JSON.stringify(effect.payload)}`]
+          : [],
+    );
+    expect(outbound).toEqual([
+      'message agent «Ihr Paket kommt morgen.»',
+      'action ticket.reply-and-resolve {}',
+    ]);
+    expect(result.conversation).toMatchObject({ status: 'closed', answerDueAt: null });
+
+    // Awaiting the buyer, the reply (and so the whole action) is refused.
+    const twice = runFlow(flow, [resolve('Erste Antwort'), resolve('Zweite')], {
+      registry,
+      channel: 'wish',
+      start: { text: 'Wo ist meine Bestellung?' },
+    });
+    expect(twice.rejections.map(({ code }) => code)).toEqual(['CHANNEL_CLOSED']);
+    const awaitingBuyer = runFlow(
+      buildFlow(
+        [
+          { id: 'start', type: 'trigger' },
+          { id: 'ack', type: 'auto-message', settings: { text: 'Danke!' } },
+          { id: 'handoff', type: 'human-handoff', settings: { sector: 'Wish' } },
+        ],
+        ['start.next -> ack', 'ack.next -> handoff'],
+      ),
+      [resolve('Antwort')],
+      { registry, channel: 'wish', start: { text: 'Wo ist meine Bestellung?' } },
+    );
+    expect(awaitingBuyer.rejections.map(({ code }) => code)).toEqual([
+      'CHANNEL_NOT_AWAITING_COMPANY',
+    ]);
+    expect(awaitingBuyer.conversation.status).not.toBe('closed');
   });
 });
