@@ -63,7 +63,7 @@ describe.each(testBackends())('/metrics on $name', (backend) => {
     t.clock.now += 60 * 60_000 + 2_000;
     expect(await t.core.timers.runOnce()).toBe(1);
     await t.app.inject({ method: 'GET', url: '/health' });
-    await t.app.inject({ method: 'GET', url: '/nowhere?token=secret-in-url' });
+    await t.app.inject({ method: 'GET', url: '/api/nowhere?token=secret-in-url' });
 
     const body = (await t.app.inject({ method: 'GET', url: '/metrics' })).body;
     const byFamily = (name: string) =>

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { matchRoute, pathOf, redirectFor } from './routes';
+
+describe('routes', () => {
+  it('matches paths and builds them back', () => {
+    expect(matchRoute('/flows/abc-1')).toEqual({ name: 'flow', id: 'abc-1' });
+    expect(matchRoute('/')).toEqual({ name: 'flows' });
+    expect(matchRoute('/console/')).toEqual({ name: 'console' });
+    expect(matchRoute('/nope')).toEqual({ name: 'notFound' });
+    expect(pathOf({ name: 'flow', id: 'x' })).toBe('/flows/x');
+  });
+
+  it('keeps agents out of the designer and the signed-out on the login page', () => {
+    expect(redirectFor({ name: 'flow', id: 'x' }, 'agent')).toEqual({ name: 'console' });
+    expect(redirectFor({ name: 'flows' }, 'agent')).toEqual({ name: 'console' });
+    expect(redirectFor({ name: 'flows' }, 'admin')).toBeNull();
+    expect(redirectFor({ name: 'console' }, 'agent')).toBeNull();
+    expect(redirectFor({ name: 'flows' }, null)).toEqual({ name: 'login' });
+    expect(redirectFor({ name: 'login' }, 'admin')).toEqual({ name: 'flows' });
+  });
+});
