@@ -8,6 +8,8 @@ declare module 'fastify' {
     caller: Caller | null;
   }
   interface FastifyInstance {
+    /** Resolves `Authorization: Bearer <token>` into `request.caller` (once per request). */
+    authenticate: (request: FastifyRequest) => Promise<Caller | null>;
     /** preHandler: any signed-in user (admin or agent). */
     requireUser: (request: FastifyRequest) => Promise<void>;
     /** preHandler: admins only. */
@@ -15,22 +17,27 @@ declare module 'fastify' {
   }
 }
 
-/** Reads `Authorization: Bearer <token>` into `request.caller`; routes choose who may call them. */
+/**
+ * Resolves `Authorization: Bearer <token>` into `request.caller` when a route asks for a user, and
+ * only then: a channel webhook's bearer secret is not a user token and costs no lookup.
+ */
 export const auth = fp(
   (app: FastifyInstance, options: { users: UserService }) => {
+    const resolved = new WeakSet<FastifyRequest>();
     app.decorateRequest('caller', null);
-    app.addHook('onRequest', async (request) => {
+    const authenticate = async (request: FastifyRequest) => {
+      if (resolved.has(request)) return request.caller;
+      resolved.add(request);
       const header = request.headers.authorization;
       if (header?.startsWith('Bearer '))
         request.caller = await options.users.resolve(header.slice(7).trim());
-    });
-    const requireUser = (request: FastifyRequest) => {
-      if (!request.caller) {
-        return Promise.reject(
-          new ServerError('UNAUTHENTICATED', 'sign in: send "Authorization: Bearer <token>"'),
-        );
+      return request.caller;
+    };
+    app.decorate('authenticate', authenticate);
+    const requireUser = async (request: FastifyRequest) => {
+      if (!(await authenticate(request))) {
+        throw new ServerError('UNAUTHENTICATED', 'sign in: send "Authorization: Bearer <token>"');
       }
-      return Promise.resolve();
     };
     app.decorate('requireUser', requireUser);
     app.decorate('requireAdmin', async (request: FastifyRequest) => {

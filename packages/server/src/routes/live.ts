@@ -33,11 +33,9 @@ export const liveRoutes: FastifyPluginAsyncZod<{ core: Core; users: UserService 
       });
       socket.on('close', () => session?.close());
       const { token } = request.query;
-      const caller = request.caller
-        ? Promise.resolve(request.caller)
-        : token
-          ? users.resolve(token)
-          : Promise.resolve(null);
+      const caller = app
+        .authenticate(request)
+        .then((who) => who ?? (token ? users.resolve(token) : null));
       void caller
         .catch(() => null)
         .then((who) => {
