@@ -45,6 +45,7 @@ const workers = new Workers(core, config.WORKER_POLL_MS, (error) =>
   app.log.error({ err: error }, 'worker round failed'),
 );
 core.runtime.onOutbound = () => workers.wake();
+core.wakeSync = () => workers.wakeSync();
 if (config.WORKERS) workers.start();
 
 await app.listen({ host: config.HOST, port: config.PORT });

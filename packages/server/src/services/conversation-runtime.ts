@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type {
   ConversationEventInput,
   ConversationSnapshot,
@@ -14,6 +14,7 @@ import { publishFlowTrace } from './flow-trace.js';
 import type { FlowVersionCache } from './flow-versions.js';
 import type { LiveBus } from './live-bus.js';
 import { ServerError } from './errors.js';
+import { LruMap } from './lru-map.js';
 
 /** What the runtime needs. */
 export interface RuntimeDeps {
@@ -26,6 +27,25 @@ export interface RuntimeDeps {
   onOutbound?: () => void;
   /** Called with every dispatch's outcome (for /metrics). */
   onOutcome?: (eventType: string, outcome: DispatchOutcome) => void;
+  /** Active conversations whose last known state is kept in memory (least recently used go). */
+  cacheSize?: number;
+}
+
+/** How one event is applied. */
+export interface DispatchOptions {
+  /** The channel's delivery id: an event already applied with it is a duplicate. */
+  dedupKey?: string;
+  actor?: string;
+  /** Apply only to a conversation that has not started (a repeated start is a duplicate). */
+  onlyIfNew?: boolean;
+}
+
+/** What the runtime remembers of an active conversation: its row as of `version`. */
+interface LiveState {
+  connectionId: string;
+  flowVersionId: string;
+  version: number;
+  snapshotJson: string | null;
 }
 
 /** The outcome of one event. */
@@ -44,22 +64,37 @@ export type DispatchOutcome =
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
- * Runs conversations: each event in one transaction, under the conversation's row lock (one event
- * at a time across processes), deduplicated by the channel's delivery id, with the event log, the
- * new snapshot, the transcript, outbox rows and timers written together.
+ * Runs conversations: each event in one transaction, one event at a time per conversation across
+ * processes, deduplicated by the channel's delivery id, with the event log, the new snapshot, the
+ * transcript, outbox rows and timers written together. Active conversations' state is cached:
+ * their events are one statement guarded by the row's version (a stale cache writes nothing and
+ * the event goes through the row lock instead); idle ones are only in the database.
  */
 export class ConversationRuntime {
   private readonly now: () => number;
+  private readonly states: LruMap<string, LiveState>;
+  /** (connection, external id) → conversation: fixed once the conversation exists. */
+  private readonly opened: LruMap<string, { id: string; channel: string }>;
   /** Called after each commit that queued outbound work (the host wakes its delivery worker). */
   onOutbound: (() => void) | undefined;
   constructor(private readonly deps: RuntimeDeps) {
     this.now = deps.now ?? Date.now;
     this.onOutbound = deps.onOutbound;
+    this.states = new LruMap(deps.cacheSize ?? 5_000);
+    this.opened = new LruMap(deps.cacheSize ?? 5_000);
   }
 
   /** An inbound item from a channel: opens the conversation on its first event. */
   async ingest(connectionId: string, item: InboundItem): Promise<DispatchOutcome[]> {
-    const { id, channel } = await this.findOrOpen(connectionId, item);
+    const key = `${connectionId}\u0000${item.externalId}`;
+    const cached = this.opened.get(key);
+    // On a receptive-only channel a start may open a new attendance after a closed one: only the
+    // row knows whether it closed, so such items look it up.
+    const { id, channel } =
+      cached && !(item.start && this.isReceptiveOnly(cached.channel))
+        ? cached
+        : await this.findOrOpen(connectionId, item);
+    this.opened.set(key, { id, channel });
     const outcomes: DispatchOutcome[] = [];
     if (item.start) {
       // A first message travels in the start event: its delivery id then dedups both.
@@ -90,47 +125,170 @@ export class ConversationRuntime {
   async dispatch(
     conversationId: string,
     event: ConversationEventInput,
-    options: { dedupKey?: string; actor?: string; onlyIfNew?: boolean } = {},
+    options: DispatchOptions = {},
+  ): Promise<DispatchOutcome> {
+    const cached = this.states.get(conversationId);
+    const outcome =
+      (cached && (await this.dispatchCached(conversationId, cached, event, options))) ??
+      (await this.dispatchLocked(conversationId, event, options));
+    this.announce(conversationId, event.type, outcome);
+    return outcome;
+  }
+
+  /**
+   * Loads conversations into the cache of live state in one query (a batch of due timers), so each
+   * of their events then costs one statement.
+   */
+  async warm(conversationIds: readonly string[]): Promise<void> {
+    const missing = conversationIds.filter((id) => !this.states.has(id));
+    if (missing.length === 0) return;
+    const rows = await this.deps.db
+      .select({
+        id: conversations.id,
+        connectionId: conversations.connectionId,
+        flowVersionId: conversations.flowVersionId,
+        version: conversations.version,
+        snapshot: conversations.snapshot,
+      })
+      .from(conversations)
+      .where(inArray(conversations.id, missing));
+    for (const row of rows) this.remember(row.id, row);
+  }
+
+  /**
+   * The fast path: the step computed from the cached state and written in one statement guarded by
+   * the row's version, so a stale cache (another process moved the conversation on) writes nothing.
+   * Null sends the event down the locked path, which has the last word.
+   */
+  private async dispatchCached(
+    conversationId: string,
+    cached: LiveState,
+    event: ConversationEventInput,
+    options: DispatchOptions,
+  ): Promise<DispatchOutcome | null> {
+    // A started conversation never loses its snapshot, so this answer cannot be stale.
+    if (options.onlyIfNew && cached.snapshotJson !== null)
+      return { status: 'duplicate', conversationId };
+    const { db, engine, versions } = this.deps;
+    try {
+      const version = await versions.get(db, cached.flowVersionId);
+      const snapshot =
+        cached.snapshotJson === null
+          ? null
+          : (JSON.parse(cached.snapshotJson) as ConversationSnapshot);
+      const now = this.now();
+      const result = engine.step(version, snapshot, event, now);
+      if (result.rejection) return null;
+      const written = await this.write(
+        db,
+        { id: conversationId, ...cached },
+        event,
+        result,
+        now,
+        options,
+      );
+      if (written) {
+        this.states.set(conversationId, written.state);
+        return written.outcome;
+      }
+    } catch {
+      // Whatever went wrong is for the locked path to decide on fresh state.
+    }
+    this.states.delete(conversationId);
+    return null;
+  }
+
+  /** Under the row lock, with the dedup check, in one transaction. */
+  private async dispatchLocked(
+    conversationId: string,
+    event: ConversationEventInput,
+    options: DispatchOptions,
   ): Promise<DispatchOutcome> {
     const { db, engine, versions } = this.deps;
-    const outcome = await db.transaction(async (tx) => {
+    const dedupKey = options.dedupKey ?? null;
+    let state: LiveState | null = null;
+    const outcome = await db.transaction(async (tx): Promise<DispatchOutcome> => {
       const [row] = await tx
-        .select()
+        .select({
+          id: conversations.id,
+          connectionId: conversations.connectionId,
+          flowVersionId: conversations.flowVersionId,
+          version: conversations.version,
+          snapshot: conversations.snapshot,
+          isSeen: dedupKey
+            ? // Qualified by hand: drizzle writes bare column names here, which inside the
+              // subquery would both mean events.connection_id and match every connection.
+              sql<boolean>`exists (select 1 from events e where e.connection_id = "conversations"."connection_id" and e.dedup_key = ${dedupKey})`
+            : sql<boolean>`false`,
+        })
         .from(conversations)
         .where(eq(conversations.id, conversationId))
         .for('update');
       if (!row) throw new ServerError('NOT_FOUND', `conversation ${conversationId} does not exist`);
-      if (options.onlyIfNew && row.snapshot !== null)
+      this.remember(conversationId, row);
+      if ((options.onlyIfNew && row.snapshot !== null) || row.isSeen)
         return { status: 'duplicate', conversationId } as const;
-      if (options.dedupKey && (await this.seen(tx, row.connectionId, options.dedupKey))) {
-        return { status: 'duplicate', conversationId } as const;
-      }
       const version = await versions.get(tx, row.flowVersionId);
       const now = this.now();
       const result = engine.step(version, row.snapshot as ConversationSnapshot | null, event, now);
       if (result.rejection)
         return { status: 'rejected', conversationId, rejection: result.rejection } as const;
-      const seq = row.version + 1;
-      await persistStep(tx, {
-        row,
-        event,
-        result,
-        seq,
-        now,
-        dedupKey: options.dedupKey ?? null,
-        actor: options.actor ?? null,
-      });
-      return {
+      const written = await this.write(tx, row, event, result, now, options);
+      if (!written) throw new Error(`conversation ${conversationId} changed under its row lock`);
+      state = written.state;
+      return written.outcome;
+    });
+    // Remembered once committed: a rolled-back step must never be taken for the row's state.
+    if (state) this.states.set(conversationId, state);
+    return outcome;
+  }
+
+  private async write(
+    db: Db | Tx,
+    row: { id: string; connectionId: string; flowVersionId: string; version: number },
+    event: ConversationEventInput,
+    result: StepResult,
+    now: number,
+    options: DispatchOptions,
+  ): Promise<{ outcome: DispatchOutcome; state: LiveState } | null> {
+    const seq = row.version + 1;
+    const snapshotJson = JSON.stringify(result.snapshot);
+    const isWritten = await persistStep(db, {
+      row,
+      expectedVersion: row.version,
+      event,
+      result,
+      snapshotJson,
+      seq,
+      now,
+      dedupKey: options.dedupKey ?? null,
+      actor: options.actor ?? null,
+    });
+    if (!isWritten) return null;
+    const { connectionId, flowVersionId } = row;
+    return {
+      outcome: {
         status: 'applied',
-        conversationId,
+        conversationId: row.id,
         seq,
         effects: result.effects,
         trace: result.trace,
-        flowVersionId: row.flowVersionId,
-      } as const;
+        flowVersionId,
+      },
+      state: { connectionId, flowVersionId, version: seq, snapshotJson },
+    };
+  }
+
+  private remember(
+    id: string,
+    row: { connectionId: string; flowVersionId: string; version: number; snapshot: unknown },
+  ): void {
+    this.states.set(id, {
+      connectionId: row.connectionId,
+      flowVersionId: row.flowVersionId,
+      version: row.version,
+      snapshotJson: row.snapshot === null ? null : JSON.stringify(row.snapshot),
     });
-    this.announce(conversationId, event.type, outcome);
-    return outcome;
   }
 
   private announce(conversationId: string, eventType: string, outcome: DispatchOutcome): void {
@@ -169,16 +327,9 @@ export class ConversationRuntime {
     item: InboundItem,
   ): Promise<{ id: string; channel: string }> {
     const { db, versions } = this.deps;
-    const [existing] = await db
-      .select({ id: conversations.id, channel: conversations.channel })
-      .from(conversations)
-      .where(
-        and(
-          eq(conversations.connectionId, connectionId),
-          eq(conversations.externalId, item.externalId),
-        ),
-      );
-    if (existing) return existing;
+    const [existing] = await this.latestOf(db, connectionId, item.externalId);
+    if (existing && !(await this.opensNewAttendance(connectionId, existing, item)))
+      return { id: existing.id, channel: existing.channel };
     const [connection] = await db
       .select()
       .from(channelConnections)
@@ -216,16 +367,47 @@ export class ConversationRuntime {
       .onConflictDoNothing()
       .returning({ id: conversations.id });
     if (inserted[0]) return { id: inserted[0].id, channel: connection.type };
-    const [raced] = await db
-      .select({ id: conversations.id, channel: conversations.channel })
+    const [raced] = await this.latestOf(db, connectionId, item.externalId);
+    if (!raced) throw new Error('conversation vanished while opening it');
+    return { id: raced.id, channel: raced.channel };
+  }
+
+  /** The attendances of an external id, the open one (at most one) first, then the newest. */
+  private latestOf(db: Db, connectionId: string, externalId: string) {
+    return db
+      .select({
+        id: conversations.id,
+        channel: conversations.channel,
+        status: conversations.status,
+      })
       .from(conversations)
       .where(
-        and(
-          eq(conversations.connectionId, connectionId),
-          eq(conversations.externalId, item.externalId),
-        ),
-      );
-    if (!raced) throw new Error('conversation vanished while opening it');
-    return raced;
+        and(eq(conversations.connectionId, connectionId), eq(conversations.externalId, externalId)),
+      )
+      .orderBy(sql`${conversations.status} = 'closed'`, desc(conversations.createdAt))
+      .limit(1);
+  }
+
+  private isReceptiveOnly(channel: string): boolean {
+    return this.deps.engine.registry.channel(channel)?.policies.receptiveOnly === true;
+  }
+
+  /**
+   * A customer's new activity (a start never applied before) on a closed attendance of a
+   * receptive-only channel opens a new attendance: the closed one can never be written to again.
+   */
+  private async opensNewAttendance(
+    connectionId: string,
+    existing: { channel: string; status: string },
+    item: InboundItem,
+  ): Promise<boolean> {
+    if (existing.status !== 'closed' || !item.start || !item.dedupKey) return false;
+    if (!this.isReceptiveOnly(existing.channel)) return false;
+    const [hit] = await this.deps.db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(eq(events.connectionId, connectionId), eq(events.dedupKey, item.dedupKey)))
+      .limit(1);
+    return hit === undefined;
   }
 }

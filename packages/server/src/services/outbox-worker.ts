@@ -7,7 +7,7 @@ import type {
   MessageEffect,
 } from '@attendflow/engine';
 import type { Database } from '../db/database.js';
-import { conversations, messages, outbox } from '../db/schema/index.js';
+import { messages, outbox } from '../db/schema/index.js';
 import type { ConnectionService } from './connections.js';
 import type { LiveBus } from './live-bus.js';
 
@@ -44,6 +44,9 @@ interface Claimed {
   payload: MessageEffect | ChannelActionEffect;
   idempotency_key: string;
   attempts: number;
+  external_id: string | null;
+  customer: Customer | null;
+  subject: string | null;
 }
 
 /**
@@ -66,7 +69,15 @@ export class OutboxWorker {
   /** Claims and delivers one batch; returns how many rows it handled. */
   async runOnce(signal: AbortSignal = new AbortController().signal): Promise<number> {
     const claimed = await this.claim();
-    await Promise.all(claimed.map((row) => this.deliverOne(row, signal)));
+    const results = await Promise.all(claimed.map((row) => this.deliverOne(row, signal)));
+    const sent = claimed.filter((_, index) => results[index]?.ok);
+    await this.settleSent(sent);
+    await Promise.all(
+      claimed.flatMap((row, index) => {
+        const result = results[index];
+        return result && !result.ok ? [this.settle(row, result)] : [];
+      }),
+    );
     return claimed.length;
   }
 
@@ -81,7 +92,7 @@ export class OutboxWorker {
   private claim(): Promise<Claimed[]> {
     const now = new Date(this.now()).toISOString();
     return this.deps.database.rows<Claimed>(
-      `update outbox set claimed_until = $1::timestamptz + ($2 || ' milliseconds')::interval, attempts = attempts + 1
+      `with claimed as (update outbox set claimed_until = $1::timestamptz + ($2 || ' milliseconds')::interval, attempts = attempts + 1
        where id in (
          select o.id from outbox o
          where o.state = 'pending' and o.next_attempt_at <= $1::timestamptz
@@ -92,12 +103,16 @@ export class OutboxWorker {
          order by o.next_attempt_at, o.id
          limit $3
          for update skip locked)
-       returning id::text as id, conversation_id, connection_id, kind, message_id, payload, idempotency_key, attempts`,
+       returning id, conversation_id, connection_id, kind, message_id, payload, idempotency_key, attempts)
+       select claimed.id::text as id, claimed.conversation_id, claimed.connection_id, claimed.kind, claimed.message_id,
+         claimed.payload, claimed.idempotency_key, claimed.attempts, c.external_id, c.customer, c.subject
+       from claimed left join conversations c on c.id = claimed.conversation_id
+       order by claimed.id`,
       [now, String(this.deps.leaseMs ?? 30_000), this.deps.batchSize ?? 20],
     );
   }
 
-  private async deliverOne(row: Claimed, signal: AbortSignal): Promise<void> {
+  private async deliverOne(row: Claimed, signal: AbortSignal): Promise<DeliveryResult> {
     const { db } = this.deps.database;
     let result: DeliveryResult;
     try {
@@ -110,14 +125,6 @@ export class OutboxWorker {
           error: `no adapter delivers to ${connection.row.type} yet`,
         };
       } else {
-        const [conversation] = await db
-          .select({
-            externalId: conversations.externalId,
-            customer: conversations.customer,
-            subject: conversations.subject,
-          })
-          .from(conversations)
-          .where(eq(conversations.id, row.conversation_id));
         const timeout = AbortSignal.any([
           signal,
           AbortSignal.timeout(this.deps.deliveryTimeoutMs ?? 30_000),
@@ -127,9 +134,9 @@ export class OutboxWorker {
             idempotencyKey: row.idempotency_key,
             conversation: {
               id: row.conversation_id,
-              externalId: conversation?.externalId ?? '',
-              customer: (conversation?.customer ?? { fields: {} }) as Customer,
-              subject: conversation?.subject ?? null,
+              externalId: row.external_id ?? '',
+              customer: row.customer ?? { fields: {} },
+              subject: row.subject ?? null,
             },
             kind: row.kind,
             ...(row.payload.kind === 'message'
@@ -156,28 +163,32 @@ export class OutboxWorker {
         error: error instanceof Error ? error.message : String(error),
       };
     }
-    await this.settle(row, result);
+    return result;
   }
 
-  private async settle(row: Claimed, result: DeliveryResult): Promise<void> {
-    const { db } = this.deps.database;
-    const at = new Date(this.now());
-    if (result.ok) {
-      await db.transaction(async (tx) => {
-        await tx
-          .update(outbox)
-          .set({ state: 'sent', sentAt: at, claimedUntil: null, lastError: null })
-          .where(eq(outbox.id, Number(row.id)));
-        if (row.message_id)
-          await tx
-            .update(messages)
-            .set({ state: 'sent', sentAt: at, error: null })
-            .where(eq(messages.id, row.message_id));
-      });
+  /** Marks a batch's delivered rows and their messages sent, in one statement. */
+  private async settleSent(rows: Claimed[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.deps.database.rows(
+      `with o as (update outbox set state = 'sent', sent_at = $1::timestamptz, claimed_until = null, last_error = null
+         where id in (select jsonb_array_elements_text($2::jsonb)::bigint) returning message_id)
+       update messages set state = 'sent', sent_at = $1::timestamptz, error = null
+       where id in (select message_id from o where message_id is not null)`,
+      [new Date(this.now()).toISOString(), JSON.stringify(rows.map((row) => row.id))],
+    );
+    for (const row of rows) {
       this.deps.onDelivery?.('sent');
       this.announce(row, 'delivery.sent', {});
-      return;
     }
+  }
+
+  /** A failed delivery: retried later with backoff, or dead after the last try. */
+  private async settle(
+    row: Claimed,
+    result: Extract<DeliveryResult, { ok: false }>,
+  ): Promise<void> {
+    const { db } = this.deps.database;
+    const at = new Date(this.now());
     if (result.retryable && row.attempts < this.retry.maxAttempts) {
       const delay = Math.max(result.retryAfterMs ?? 0, this.backoff(row.attempts));
       await db

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
 import type {
   ConversationEvent,
   ConversationEventInput,
@@ -6,124 +7,161 @@ import type {
   StepResult,
 } from '@attendflow/engine';
 import type { Db } from '../db/database.js';
-import { conversations, events, messages, outbox, timers } from '../db/schema/index.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type ConversationRow = typeof conversations.$inferSelect;
 
 /** One applied step, as {@link persistStep} writes it. */
 export interface AppliedStep {
-  row: ConversationRow;
+  row: { id: string; connectionId: string; flowVersionId: string };
+  /** The row's version the step was computed from: nothing is written if it moved on. */
+  expectedVersion: number;
   event: ConversationEventInput;
   result: StepResult;
+  /** The snapshot as JSON (the caller keeps the same text as its cached state). */
+  snapshotJson: string;
   seq: number;
   now: number;
   dedupKey: string | null;
   actor: string | null;
 }
 
-const fieldColumns: Record<keyof ConversationFields, keyof ConversationRow> = {
+const fieldColumns: Record<keyof ConversationFields, string> = {
   status: 'status',
   sector: 'sector',
-  occurrenceType: 'occurrenceType',
+  occurrenceType: 'occurrence_type',
   occurrence: 'occurrence',
   solution: 'solution',
   assignee: 'assignee',
   queue: 'queue',
-  answerDueAt: 'answerDueAt',
+  answerDueAt: 'answer_due_at',
 };
 
 /**
- * Writes everything one step did, inside the caller's transaction: the event (with its trace and
- * effects), inbound and outbound messages, outbox rows, timers armed and cancelled, and the
- * conversation's snapshot and fields.
+ * Writes everything one step did as one statement (one round trip, atomic on its own or inside the
+ * caller's transaction): the conversation's snapshot and fields, guarded by its version and the
+ * event's dedup key, then the event (with its trace and effects), inbound and outbound messages,
+ * outbox rows, timers armed and cancelled. Returns false, having written nothing, when the row's
+ * version moved on or the dedup key was already applied.
  */
-export async function persistStep(tx: Tx, step: AppliedStep): Promise<void> {
-  const { row, event, result, seq, now } = step;
-  const at = new Date(now);
-  await tx.insert(events).values({
-    conversationId: row.id,
-    connectionId: row.connectionId,
-    seq,
-    type: event.type,
-    payload: event,
-    dedupKey: step.dedupKey,
-    actor: step.actor,
-    flowVersionId: row.flowVersionId,
-    trace: result.trace,
-    effects: result.effects,
-    createdAt: at,
-  });
+export async function persistStep(db: Db | Tx, step: AppliedStep): Promise<boolean> {
+  const { row, event, result, seq } = step;
+  const at = new Date(step.now).toISOString();
+  const parts = collect(step);
+  const sets: SQL[] = [
+    sql`snapshot = ${step.snapshotJson}::jsonb`,
+    sql`flow_state = ${result.snapshot.value}`,
+    sql`version = ${seq}`,
+    sql`updated_at = ${at}::timestamptz`,
+  ];
+  for (const [key, value] of Object.entries(parts.changes) as [
+    keyof ConversationFields,
+    unknown,
+  ][]) {
+    const column = sql.raw(fieldColumns[key]);
+    sets.push(
+      key === 'answerDueAt'
+        ? sql`${column} = ${value === null ? null : new Date(value as number).toISOString()}::timestamptz`
+        : sql`${column} = ${value as string | null}`,
+    );
+  }
+  if (parts.changes.status === 'closed') sets.push(sql`closed_at = ${at}::timestamptz`);
+  const unseen = step.dedupKey
+    ? sql` and not exists (select 1 from events where connection_id = ${row.connectionId} and dedup_key = ${step.dedupKey})`
+    : sql``;
+  const ctes: SQL[] = [
+    sql`c as (update conversations set ${sql.join(sets, sql`, `)}
+      where id = ${row.id} and version = ${step.expectedVersion}${unseen} returning id)`,
+    sql`e as (insert into events (conversation_id, connection_id, seq, type, payload, dedup_key, actor, flow_version_id, trace, effects, created_at)
+      select c.id, ${row.connectionId}, ${seq}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${step.dedupKey}, ${step.actor},
+        ${row.flowVersionId}, ${JSON.stringify(result.trace)}::jsonb, ${JSON.stringify(result.effects)}::jsonb, ${at}::timestamptz from c)`,
+  ];
+  if (parts.messages.length > 0)
+    ctes.push(sql`m as (insert into messages (id, conversation_id, local_id, direction, author, agent_id, visibility, text, attachments, node_id, state, created_at, not_before)
+      select x.id, c.id, x.local_id, x.direction, x.author, x.agent_id, x.visibility, x.text, coalesce(x.attachments, '[]'::jsonb), x.node_id, x.state, ${at}::timestamptz, x.not_before
+      from c, jsonb_to_recordset(${JSON.stringify(parts.messages)}::jsonb) as x(id uuid, local_id text, direction text, author text, agent_id text,
+        visibility text, text text, attachments jsonb, node_id text, state text, not_before timestamptz))`);
+  if (parts.outbox.length > 0)
+    ctes.push(sql`o as (insert into outbox (conversation_id, connection_id, kind, message_id, payload, idempotency_key, next_attempt_at)
+      select c.id, ${row.connectionId}, x.kind, x.message_id, x.payload, x.idempotency_key, x.next_attempt_at
+      from c, jsonb_to_recordset(${JSON.stringify(parts.outbox)}::jsonb) as x(kind text, message_id uuid, payload jsonb, idempotency_key text, next_attempt_at timestamptz))`);
+  if (parts.cancelled.length > 0)
+    ctes.push(sql`tc as (delete from timers where conversation_id = ${row.id} and exists (select from c)
+      and timer_id in (select jsonb_array_elements_text(${JSON.stringify(parts.cancelled)}::jsonb)))`);
+  if (parts.armed.length > 0)
+    ctes.push(sql`ta as (insert into timers (conversation_id, timer_id, due_at)
+      select c.id, x.timer_id, x.due_at from c, jsonb_to_recordset(${JSON.stringify(parts.armed)}::jsonb) as x(timer_id text, due_at timestamptz)
+      on conflict (conversation_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null)`);
+  const written = await db.execute<{ id: string }>(
+    sql`with ${sql.join(ctes, sql`, `)} select id from c`,
+  );
+  const rows = Array.isArray(written) ? written : (written as { rows: unknown[] }).rows;
+  return rows.length === 1;
+}
+
+/** The rows a step's effects turn into. */
+function collect(step: AppliedStep) {
+  const { row, event, result, seq } = step;
+  const messages: Array<Record<string, unknown>> = [];
+  const outbox: Array<Record<string, unknown>> = [];
+  const armed = new Map<string, string>();
+  const cancelled = new Set<string>(event.type === 'timer.fired' ? [event.timerId] : []);
+  const changes: Partial<Record<keyof ConversationFields, unknown>> = {};
   const inbound = inboundText(event as ConversationEvent);
   if (inbound !== null) {
-    await tx.insert(messages).values({
-      conversationId: row.id,
-      localId: `in${seq}`,
+    messages.push({
+      id: randomUUID(),
+      local_id: `in${seq}`,
       direction: 'inbound',
       author: 'customer',
       text: inbound,
       state: 'received',
-      createdAt: at,
     });
   }
-  const changes: Partial<typeof conversations.$inferInsert> = {};
-  const armed: Array<{ timerId: string; dueAt: Date }> = [];
-  const cancelled: string[] = event.type === 'timer.fired' ? [event.timerId] : [];
   for (const effect of result.effects) {
     switch (effect.kind) {
       case 'message': {
-        const [message] = await tx
-          .insert(messages)
-          .values({
-            conversationId: row.id,
-            localId: effect.id,
-            direction: 'outbound',
-            author: effect.author,
-            agentId: effect.agentId ?? null,
-            visibility: effect.visibility,
-            text: effect.text,
-            attachments: effect.attachments,
-            nodeId: effect.nodeId ?? null,
-            state: 'pending',
-            createdAt: at,
-            notBefore: new Date(effect.notBefore),
-          })
-          .returning({ id: messages.id });
-        await tx.insert(outbox).values({
-          conversationId: row.id,
-          connectionId: row.connectionId,
+        const id = randomUUID();
+        const notBefore = new Date(effect.notBefore).toISOString();
+        messages.push({
+          id,
+          local_id: effect.id,
+          direction: 'outbound',
+          author: effect.author,
+          agent_id: effect.agentId ?? null,
+          visibility: effect.visibility,
+          text: effect.text,
+          attachments: effect.attachments,
+          node_id: effect.nodeId ?? null,
+          state: 'pending',
+          not_before: notBefore,
+        });
+        outbox.push({
           kind: 'message',
-          messageId: message?.id ?? null,
+          message_id: id,
           payload: effect,
-          idempotencyKey: `${row.id}:${effect.id}`,
-          nextAttemptAt: new Date(effect.notBefore),
+          idempotency_key: `${row.id}:${effect.id}`,
+          next_attempt_at: notBefore,
         });
         break;
       }
       case 'channel.action':
-        await tx.insert(outbox).values({
-          conversationId: row.id,
-          connectionId: row.connectionId,
+        outbox.push({
           kind: 'action',
+          message_id: null,
           payload: effect,
-          idempotencyKey: `${row.id}:${effect.id}`,
-          nextAttemptAt: new Date(effect.notBefore),
+          idempotency_key: `${row.id}:${effect.id}`,
+          next_attempt_at: new Date(effect.notBefore).toISOString(),
         });
         break;
       case 'timer.arm':
-        armed.push({ timerId: effect.timerId, dueAt: new Date(effect.dueAt) });
+        armed.set(effect.timerId, new Date(effect.dueAt).toISOString());
         break;
       case 'timer.cancel':
-        cancelled.push(effect.timerId);
+        cancelled.add(effect.timerId);
         break;
       case 'conversation.update':
-        for (const [key, value] of Object.entries(effect.changes) as [
-          keyof ConversationFields,
-          unknown,
-        ][]) {
-          (changes as Record<string, unknown>)[fieldColumns[key]] =
-            key === 'answerDueAt' && typeof value === 'number' ? new Date(value) : value;
-        }
+        for (const [key, value] of Object.entries(effect.changes))
+          if (value !== undefined) changes[key as keyof ConversationFields] = value;
         break;
       case 'message.blocked':
       case 'alert':
@@ -132,31 +170,16 @@ export async function persistStep(tx: Tx, step: AppliedStep): Promise<void> {
         break;
     }
   }
-  if (cancelled.length > 0) {
-    await tx
-      .delete(timers)
-      .where(and(eq(timers.conversationId, row.id), inArray(timers.timerId, cancelled)));
-  }
-  if (armed.length > 0) {
-    await tx
-      .insert(timers)
-      .values(armed.map((timer) => ({ conversationId: row.id, ...timer })))
-      .onConflictDoUpdate({
-        target: [timers.conversationId, timers.timerId],
-        set: { dueAt: at, claimedUntil: null },
-      });
-  }
-  await tx
-    .update(conversations)
-    .set({
-      ...changes,
-      snapshot: result.snapshot,
-      flowState: result.snapshot.value,
-      version: seq,
-      updatedAt: at,
-      ...(changes.status === 'closed' ? { closedAt: at } : {}),
-    })
-    .where(eq(conversations.id, row.id));
+  // Cancelled then armed again in the same step: the new timer stands (one statement cannot
+  // delete and re-insert the same row).
+  for (const timerId of armed.keys()) cancelled.delete(timerId);
+  return {
+    messages,
+    outbox,
+    cancelled: [...cancelled],
+    armed: [...armed].map(([timer_id, due_at]) => ({ timer_id, due_at })),
+    changes,
+  };
 }
 
 function inboundText(event: ConversationEvent): string | null {

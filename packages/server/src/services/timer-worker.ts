@@ -6,11 +6,20 @@ export interface TimerWorkerDeps {
   database: Database;
   runtime: ConversationRuntime;
   now?: () => number;
+  /** Timers claimed per statement. */
   batchSize?: number;
+  /** Timers of one batch fired at the same time (each in its own transaction). */
+  concurrency?: number;
   leaseMs?: number;
   /** Called with how late each timer fired (ms), for /metrics. */
   onFired?: (lagMs: number) => void;
   onError?: (error: unknown, timer: { conversationId: string; timerId: string }) => void;
+}
+
+interface DueTimer {
+  conversation_id: string;
+  timer_id: string;
+  due_at: Date | string;
 }
 
 /**
@@ -21,48 +30,40 @@ export interface TimerWorkerDeps {
  */
 export class TimerWorker {
   private readonly now: () => number;
+  private readonly batchSize: number;
   constructor(private readonly deps: TimerWorkerDeps) {
     this.now = deps.now ?? Date.now;
+    this.batchSize = deps.batchSize ?? 500;
   }
 
-  /** Claims and fires one batch; returns how many fired. */
+  /**
+   * Claims one batch and fires it, several at a time: a batch holds one row per (conversation,
+   * timer), and the runtime's row lock serialises two timers of the same conversation. Returns how
+   * many were claimed.
+   */
   async runOnce(): Promise<number> {
     const now = this.now();
-    const due = await this.deps.database.rows<{
-      conversation_id: string;
-      timer_id: string;
-      due_at: Date | string;
-    }>(
-      `update timers set claimed_until = $1::timestamptz + ($2 || ' milliseconds')::interval
-       where (conversation_id, timer_id) in (
-         select conversation_id, timer_id from timers
-         where due_at <= $1::timestamptz and (claimed_until is null or claimed_until < $1::timestamptz)
-         order by due_at
-         limit $3
-         for update skip locked)
-       returning conversation_id, timer_id, due_at`,
-      [
-        new Date(now).toISOString(),
-        String(this.deps.leaseMs ?? 30_000),
-        this.deps.batchSize ?? 200,
-      ],
-    );
-    for (const timer of due) {
-      try {
-        await this.deps.runtime.dispatch(
-          timer.conversation_id,
-          { type: 'timer.fired', timerId: timer.timer_id },
-          { dedupKey: `timer:${timer.conversation_id}:${timer.timer_id}`, actor: 'timer' },
-        );
-        this.deps.onFired?.(now - new Date(timer.due_at).getTime());
-      } catch (error) {
-        this.deps.onError?.(error, {
-          conversationId: timer.conversation_id,
-          timerId: timer.timer_id,
-        });
-      }
-    }
+    const due = await this.claim(now);
+    // One query loads the batch's conversations; each firing is then one statement.
+    if (due.length > 1) await this.deps.runtime.warm(due.map((timer) => timer.conversation_id));
+    let next = 0;
+    const fireNext = async (): Promise<void> => {
+      for (let timer = due[next++]; timer !== undefined; timer = due[next++])
+        await this.fire(timer, now);
+    };
+    const lanes = Math.min(due.length, this.deps.concurrency ?? defaultConcurrency(this.deps));
+    await Promise.all(Array.from({ length: lanes }, fireNext));
     return due.length;
+  }
+
+  /** Fires batches while they come back full (a burst of due timers); returns how many fired. */
+  async drain(isStopped: () => boolean = () => false): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const claimed = await this.runOnce();
+      total += claimed;
+      if (claimed < this.batchSize || isStopped()) return total;
+    }
   }
 
   /** Timers due now and not yet fired (for /metrics). */
@@ -73,4 +74,39 @@ export class TimerWorker {
     );
     return row?.n ?? 0;
   }
+
+  private claim(now: number): Promise<DueTimer[]> {
+    return this.deps.database.rows<DueTimer>(
+      `update timers set claimed_until = $1::timestamptz + ($2 || ' milliseconds')::interval
+       where (conversation_id, timer_id) in (
+         select conversation_id, timer_id from timers
+         where due_at <= $1::timestamptz and (claimed_until is null or claimed_until < $1::timestamptz)
+         order by due_at
+         limit $3
+         for update skip locked)
+       returning conversation_id, timer_id, due_at`,
+      [new Date(now).toISOString(), String(this.deps.leaseMs ?? 30_000), this.batchSize],
+    );
+  }
+
+  private async fire(timer: DueTimer, now: number): Promise<void> {
+    try {
+      await this.deps.runtime.dispatch(
+        timer.conversation_id,
+        { type: 'timer.fired', timerId: timer.timer_id },
+        { dedupKey: `timer:${timer.conversation_id}:${timer.timer_id}`, actor: 'timer' },
+      );
+      this.deps.onFired?.(now - new Date(timer.due_at).getTime());
+    } catch (error) {
+      this.deps.onError?.(error, {
+        conversationId: timer.conversation_id,
+        timerId: timer.timer_id,
+      });
+    }
+  }
+}
+
+/** PGlite runs one statement at a time; PostgreSQL gets a few lanes of its connection pool. */
+function defaultConcurrency(deps: TimerWorkerDeps): number {
+  return deps.database.kind === 'pglite' ? 1 : 8;
 }

@@ -47,7 +47,11 @@ export const conversations = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
   },
   (t) => [
-    unique('conversations_external_uq').on(t.connectionId, t.externalId),
+    // One open attendance per external id; a receptive-only channel's closed ones stay beside it.
+    uniqueIndex('conversations_external_open_uq')
+      .on(t.connectionId, t.externalId)
+      .where(sql`${t.status} <> 'closed'`),
+    index('conversations_external_idx').on(t.connectionId, t.externalId),
     index('conversations_status_idx').on(t.status, t.updatedAt),
   ],
 );

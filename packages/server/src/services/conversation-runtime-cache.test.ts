@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../core.js';
+import type { Database } from '../db/database.js';
+import { seedConnection } from '../testing/seed.js';
+import { testBackends } from '../testing/test-databases.js';
+import { crashFlow, inboundToken } from '../testing/traffic.js';
+
+// Two cores over one database stand for two server processes, each with its own cache.
+describe.each(testBackends())('cached conversation state on $name', (backend) => {
+  let database: Database;
+  let first: Core;
+  let second: Core;
+  let connectionId = '';
+  let conversationId = '';
+
+  const message = (text: string, id: string) => ({
+    externalId: 'shared',
+    dedupKey: id,
+    start: { customer: { name: 'Ana', fields: {} }, metadata: {}, text },
+    event: { type: 'customer.message' as const, text },
+  });
+
+  beforeAll(async () => {
+    database = await backend.open();
+    first = createCore({ database, secretKey: randomBytes(32) });
+    second = createCore({ database, secretKey: randomBytes(32) });
+    ({ connectionId } = await seedConnection(database.db, first.connections, {
+      type: 'api',
+      flow: crashFlow(),
+      settings: {
+        outboundUrl: 'http://127.0.0.1:9/unused',
+        outboundToken: 'outbound-token-0123456789',
+        inboundToken,
+        timeoutMs: 1_000,
+      },
+    }));
+  });
+  afterAll(() => database.close());
+
+  it('applies an event on top of what another process wrote, not on its stale cache', async () => {
+    const [opened] = await first.runtime.ingest(connectionId, message('oi', 'm1'));
+    conversationId = opened?.conversationId ?? '';
+    const moved = await second.runtime.ingest(connectionId, message('tudo bem?', 'm2'));
+    expect(moved.map((o) => o.status)).toEqual(['applied']);
+    const [late] = await first.runtime.ingest(connectionId, message('alô', 'm3'));
+    expect(late).toMatchObject({ status: 'applied', seq: 3 });
+    const rows = await database.rows<{ seq: number; dedup_key: string }>(
+      'select seq, dedup_key from events where conversation_id = $1 order by seq',
+      [conversationId],
+    );
+    expect(rows.map((r) => [r.seq, r.dedup_key])).toEqual([
+      [1, 'm1'],
+      [2, 'm2'],
+      [3, 'm3'],
+    ]);
+    const texts = await database.rows<{ text: string }>(
+      `select text from messages where conversation_id = $1 and direction = 'outbound' order by local_id`,
+      [conversationId],
+    );
+    expect(texts.map((t) => t.text)).toEqual(['ack', 'got it', 'got it']);
+  });
+
+  it('drops a delivery already applied by another process, from a warm cache', async () => {
+    const repeated = await second.runtime.ingest(connectionId, message('alô', 'm3'));
+    expect(repeated).toEqual([{ status: 'duplicate', conversationId }]);
+    const again = await first.runtime.ingest(connectionId, message('alô', 'm3'));
+    expect(again).toEqual([{ status: 'duplicate', conversationId }]);
+    const [row] = await database.rows<{ version: number; n: number }>(
+      'select version, (select count(*)::int from events where conversation_id = $1) as n from conversations where id = $1',
+      [conversationId],
+    );
+    expect(row).toEqual({ version: 3, n: 3 });
+  });
+});
