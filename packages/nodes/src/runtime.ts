@@ -6,6 +6,7 @@ import {
 } from '@attendflow/engine';
 import { apiAdapter } from './channels/api/adapter.js';
 import { emailAdapter } from './channels/email/adapter.js';
+import { reclameAquiAdapter } from './channels/reclame-aqui/adapter.js';
 import { createTelegramAdapter } from './channels/telegram/adapter.js';
 import { webChatAdapter } from './channels/web-chat/adapter.js';
 import { createWishAdapter } from './channels/wish/adapter.js';
@@ -21,6 +22,8 @@ import { conditionRuntime } from './nodes/condition/runtime.js';
 import { businessHoursRuntime } from './nodes/business-hours/runtime.js';
 import { waitForCustomerRuntime } from './nodes/wait-for-customer/runtime.js';
 import { setVariableRuntime } from './nodes/set-variable/runtime.js';
+import { raRequestEvaluationRuntime } from './channels/reclame-aqui/nodes/ra-request-evaluation.runtime.js';
+import { raRequestModerationRuntime } from './channels/reclame-aqui/nodes/ra-request-moderation.runtime.js';
 import { deadlineReminderRuntime } from './nodes/deadline-reminder/runtime.js';
 import { localizedMessageRuntime } from './nodes/localized-message/runtime.js';
 
@@ -37,6 +40,8 @@ export const nodeRuntimes: NodeRuntime[] = [
   businessHoursRuntime,
   waitForCustomerRuntime,
   setVariableRuntime,
+  raRequestModerationRuntime,
+  raRequestEvaluationRuntime,
   deadlineReminderRuntime,
   localizedMessageRuntime,
 ] as NodeRuntime[];
@@ -46,6 +51,7 @@ export const channelAdapters: ChannelAdapter[] = [
   apiAdapter,
   webChatAdapter,
   emailAdapter,
+  reclameAquiAdapter,
   createTelegramAdapter(),
   createWishAdapter(),
 ] as ChannelAdapter[];
@@ -65,3 +71,4 @@ export function createBuiltInRegistry(): Registry {
 }
 
 export { nodeDefinitions, channelDefinitions } from './definitions.js';
+export { createReclameAquiAdapter } from './channels/reclame-aqui/adapter.js';

@@ -43,3 +43,7 @@ export {
   type WishSimulator,
   type WishSimulatorOptions,
 } from './channels/wish/simulator.js';
+export {
+  startReclameAquiSimulator,
+  type ReclameAquiSimulator,
+} from './channels/reclame-aqui/simulator/reclame-aqui-simulator.js';

@@ -16,8 +16,10 @@ export function registryOf(
   runtimes: readonly NodeRuntime[],
   channels: readonly ChannelDefinition[] = [],
 ): Registry {
+  // Channel nodes come with their channel: listing them again would be a duplicate.
+  const carried = new Set(channels.flatMap((channel) => channel.nodes));
   return createRegistry({
-    nodes: runtimes.map((runtime) => runtime.definition),
+    nodes: runtimes.map((runtime) => runtime.definition).filter((node) => !carried.has(node)),
     channels,
     runtimes,
   });

@@ -37,7 +37,11 @@ describe.each(testBackends())('catalog routes on $name', (backend) => {
     });
     expect(response.statusCode).toBe(200);
     const types = response.json<NodeType[]>();
-    expect(types.map((node) => node.type)).toEqual(nodeDefinitions.map((node) => node.type));
+    // Channel nodes (Reclame Aqui's moderation and evaluation …) come after the built-in ones.
+    const channelNodes = channelDefinitions.flatMap((channel) => channel.nodes);
+    expect(types.map((node) => node.type)).toEqual(
+      [...nodeDefinitions, ...channelNodes].map((node) => node.type),
+    );
     expect(types.find((node) => node.type === 'trigger')).toMatchObject({
       version: 1,
       label: 'Start',
@@ -84,7 +88,7 @@ describe.each(testBackends())('catalog routes on $name', (backend) => {
       widget: 'secret',
     });
     const moderation = ra?.actions.find((action) => action.type === 'moderation.request');
-    expect(moderation).toMatchObject({ by: 'agent', label: 'Request moderation' });
+    expect(moderation).toMatchObject({ by: 'any', label: 'Request moderation' });
     expect(moderation?.payloadSchema.properties?.['reason']).toMatchObject({ label: 'Reason' });
     const api = channels.find((channel) => channel.type === 'api');
     expect(api?.secretFields).toEqual(['outboundToken', 'inboundToken']);

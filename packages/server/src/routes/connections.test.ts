@@ -240,6 +240,7 @@ describe.each(testBackends())('connection routes on $name', (backend) => {
         companyEmail: 'sac@loja.example',
         user: 'u',
         password: 'RA-SECRET-pw',
+        baseUrl: 'http://127.0.0.1:9/api',
       },
     });
     expect(ra.statusCode).toBe(201);
@@ -252,10 +253,7 @@ describe.each(testBackends())('connection routes on $name', (backend) => {
       url: `/api/connections/${ra.json<View>().id}/test`,
       headers: t.as('admin'),
     });
-    expect(untested.json()).toEqual({
-      ok: false,
-      detail: 'no adapter tests reclame-aqui connections yet',
-    });
+    expect(untested.json()).toEqual({ ok: false, detail: 'POST /auth/oauth/token failed' });
   });
 
   it('disables and enables a connection', async () => {

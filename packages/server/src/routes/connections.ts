@@ -41,6 +41,11 @@ const syncStatusView = z.object({
     })
     .nullable(),
 });
+const connectionCheckView = z.object({
+  ok: z.boolean(),
+  detail: z.string(),
+  facts: z.record(z.string(), z.unknown()).optional(),
+});
 const name = z.string().trim().min(1).max(200);
 const settings = z.record(z.string(), z.unknown());
 
@@ -159,31 +164,35 @@ export const connectionRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (ap
   );
 
   app.post(
+    '/connections/test',
+    {
+      schema: {
+        summary:
+          'Check unsaved settings against the channel (e.g. to list Reclame Aqui company pages)',
+        body: z.strictObject({ type: z.string().min(1), settings }),
+        response: { 200: connectionCheckView },
+      },
+    },
+    async (request) => {
+      const { type } = request.body;
+      refuseUnknownSettings(core, type, request.body.settings);
+      const prepared = core.connections.prepare(type, request.body.settings);
+      return checkConnection(core, type, { ...prepared.settings, ...prepared.secrets });
+    },
+  );
+
+  app.post(
     '/connections/:id/test',
     {
       schema: {
         summary: 'Check the connection against its channel (credentials, reachability)',
         params,
-        response: {
-          200: z.object({
-            ok: z.boolean(),
-            detail: z.string(),
-            facts: z.record(z.string(), z.unknown()).optional(),
-          }),
-        },
+        response: { 200: connectionCheckView },
       },
     },
     async (request) => {
       const loaded = await core.connections.load(db, request.params.id);
-      const adapter = core.adapters.get(loaded.row.type);
-      if (!adapter?.testConnection) {
-        return { ok: false, detail: `no adapter tests ${loaded.row.type} connections yet` };
-      }
-      try {
-        return await adapter.testConnection(loaded.settings, AbortSignal.timeout(15_000));
-      } catch (error) {
-        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
-      }
+      return checkConnection(core, loaded.row.type, loaded.settings);
     },
   );
 
@@ -241,6 +250,18 @@ export const connectionRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (ap
     );
   }
 };
+
+/** The adapter's check of `settings`; a failure is an answer, never a 500. */
+async function checkConnection(core: Core, type: string, settings: unknown) {
+  const adapter = core.adapters.get(type);
+  if (!adapter?.testConnection)
+    return { ok: false, detail: `no adapter tests ${type} connections yet` };
+  try {
+    return await adapter.testConnection(settings, AbortSignal.timeout(15_000));
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 /** Channel schemas drop keys they do not know; a typo must not vanish silently. */
 function refuseUnknownSettings(core: Core, type: string, input: Record<string, unknown>): void {

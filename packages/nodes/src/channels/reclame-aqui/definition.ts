@@ -1,5 +1,7 @@
 import { defineChannel } from '@attendflow/engine';
 import { moderationRequestSchema } from './moderation-request.js';
+import { raRequestEvaluation } from './nodes/ra-request-evaluation.js';
+import { raRequestModeration } from './nodes/ra-request-moderation.js';
 import { reclameAquiSettings } from './settings.js';
 
 /**
@@ -27,8 +29,10 @@ export const reclameAqui = defineChannel({
     'moderation.request': {
       label: 'Request moderation',
       payload: moderationRequestSchema,
-      by: 'agent',
+      // Agents from the inbox, or the flow's own moderation node.
+      by: 'any',
     },
   },
+  nodes: [raRequestModeration, raRequestEvaluation],
   policiesFrom: (settings) => ({ minSpacingMs: settings.spacingSeconds * 1000 }),
 });

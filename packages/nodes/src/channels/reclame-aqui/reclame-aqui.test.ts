@@ -10,9 +10,19 @@ import { requestEvaluationRuntime } from '../../nodes/request-evaluation/runtime
 import { triggerRuntime } from '../../nodes/trigger/runtime.js';
 import { reclameAqui } from './definition.js';
 import { moderationRequestSchema } from './moderation-request.js';
+import { raRequestEvaluationRuntime } from './nodes/ra-request-evaluation.runtime.js';
+import { raRequestModerationRuntime } from './nodes/ra-request-moderation.runtime.js';
 
 const registry = registryOf(
-  [triggerRuntime, autoMessageRuntime, humanHandoffRuntime, requestEvaluationRuntime, closeRuntime],
+  [
+    triggerRuntime,
+    autoMessageRuntime,
+    humanHandoffRuntime,
+    requestEvaluationRuntime,
+    closeRuntime,
+    raRequestModerationRuntime,
+    raRequestEvaluationRuntime,
+  ],
   [reclameAqui],
 );
 
@@ -55,6 +65,12 @@ describe('reclame-aqui channel', () => {
     ]);
     expect(pathsOf({ ...good, companyEmail: 'sac' })).toEqual([
       ['companyEmail', 'enter the company e-mail registered at Reclame Aqui'],
+    ]);
+    expect(pathsOf({ ...good, companyPageId: 'Loja' })).toEqual([
+      ['companyPageId', 'pick one of the company pages found with your user and password'],
+    ]);
+    expect(pathsOf({ ...good, baseUrl: 'hugme' })).toEqual([
+      ['baseUrl', 'the API address must be an http(s) URL'],
     ]);
     expect(pathsOf({ ...good, password: '' })).toEqual([
       ['password', 'enter the password supplied by Reclame Aqui'],

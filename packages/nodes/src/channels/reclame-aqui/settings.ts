@@ -1,5 +1,6 @@
 import { secret, ui } from '@attendflow/engine';
 import { z } from 'zod';
+import { HUGME_BASE_URL } from './hugme-assumptions.js';
 
 const optionalText = (label: string, help: string, group: string) =>
   ui(z.string().trim().max(200).optional(), { label, help, group });
@@ -19,10 +20,16 @@ export const reclameAquiSettings = z.object({
     help: 'The contact e-mail of the company at Reclame Aqui.',
     group: 'Connection',
   }),
-  // Filled in by attendflow when the connection is saved; the admin copies it to Reclame Aqui.
+  // Ours, shown to the admin (the connection's inbound URL), who gives it to Reclame Aqui.
   callbackUrl: ui(z.url('the callback URL must be an http(s) URL').optional(), {
     label: 'Callback URL',
     help: 'Read only: give this address to Reclame Aqui so it notifies attendflow of every change.',
+    group: 'Connection',
+    readOnly: true,
+  }),
+  baseUrl: ui(z.url('the API address must be an http(s) URL').default(HUGME_BASE_URL), {
+    label: 'API address',
+    help: 'The HugMe API; change it only to point at a simulator or a proxy.',
     group: 'Connection',
   }),
   user: ui(z.string().trim().min(1, 'enter the user supplied by Reclame Aqui'), {
@@ -67,10 +74,20 @@ export const reclameAquiSettings = z.object({
     help: 'Group given priority in the general synchronisation.',
     group: 'Sync',
   }),
-  companyPageId: optionalText(
-    'Company page',
-    'The company page at Reclame Aqui used by this integration (pick it after connecting).',
-    'Company page',
+  // The pages come from `GET /companies/v1/companies/organization` once the credentials work
+  // (testConnection's `companies` fact); an empty value reads every page of the account.
+  companyPageId: ui(
+    z
+      .string()
+      .trim()
+      .regex(/^\d+$/, 'pick one of the company pages found with your user and password')
+      .optional(),
+    {
+      label: 'Company page',
+      help: 'The company page at Reclame Aqui used by this integration: search the pages after entering the user and password.',
+      group: 'Company page',
+      widget: 'select',
+    },
   ),
   companyName: optionalText('Company name', 'Owner of that page at Reclame Aqui.', 'Company page'),
   raCompanyId: optionalText('RA company id', 'The company’s id at Reclame Aqui.', 'Company page'),
