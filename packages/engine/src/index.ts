@@ -101,6 +101,7 @@ export {
 export {
   conversationEventSchema,
   conversationStartedSchema,
+  attendanceDefaultsSchema,
   customerMessageSchema,
   agentTookSchema,
   agentReplySchema,
@@ -117,6 +118,7 @@ export {
   type ConversationEvent,
   type ConversationEventInput,
   type ConversationStarted,
+  type AttendanceDefaults,
   type ChannelEvent,
   type AgentEvent,
   type Visibility,

@@ -27,6 +27,17 @@ export const customerSchema = z.object({
 /** {@link customerSchema}'s type. */
 export type Customer = z.infer<typeof customerSchema>;
 
+/** Where a new attendance starts before the flow routes it (a connection's configured defaults). */
+export const attendanceDefaultsSchema = z
+  .object({
+    sector: z.string().min(1),
+    occurrenceType: z.string().min(1),
+    occurrence: z.string().min(1),
+    solution: z.string().min(1),
+    assignee: z.string().min(1),
+  })
+  .partial();
+
 /** A new conversation on a channel: the first event of every conversation. */
 export const conversationStartedSchema = z.object({
   type: z.literal('conversation.started'),
@@ -40,6 +51,8 @@ export const conversationStartedSchema = z.object({
   metadata: z.record(z.string(), jsonSchema).default({}),
   /** Per-connection policy values (e.g. the spacing a connection configured). */
   policies: z.record(z.string(), jsonSchema).optional(),
+  /** The connection's defaults for new attendances; the flow's route nodes may change them. */
+  defaults: attendanceDefaultsSchema.optional(),
 });
 
 /** The customer wrote. */
@@ -141,6 +154,7 @@ export type ConversationEventInput = z.input<typeof conversationEventSchema>;
 export type ConversationEvent = z.infer<typeof conversationEventSchema>;
 /** The first event of a conversation. */
 export type ConversationStarted = z.infer<typeof conversationStartedSchema>;
+export type AttendanceDefaults = z.infer<typeof attendanceDefaultsSchema>;
 /** A channel event. */
 export type ChannelEvent = z.infer<typeof channelEventSchema>;
 /** Events written by an agent: refused as a whole when a channel rule forbids them. */

@@ -43,6 +43,7 @@ export function startConversation(
   if (policies.answerDeadlineMs !== undefined) {
     draft.updateFields({ answerDueAt: event.now + policies.answerDeadlineMs });
   }
+  if (event.defaults && Object.keys(event.defaults).length > 0) draft.updateFields(event.defaults);
   return ctx;
 }
 

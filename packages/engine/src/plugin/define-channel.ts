@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { EngineError } from '../errors.js';
+import type { AttendanceDefaults } from '../conversation/events.js';
 import type { NodeDefinition } from './define-node.js';
 import {
   channelPoliciesSchema,
@@ -41,6 +42,11 @@ export interface ChannelDefinitionInput<S extends z.ZodType = z.ZodType> {
    * them as the start event's `policies`; the engine validates them against the policy schema.
    */
   policiesFrom?: (settings: z.infer<S>) => Partial<ChannelPoliciesInput>;
+  /**
+   * Where a connection's new attendances start (sector, occurrence type …, assignee as a user's
+   * e-mail or id). The host passes them as the start event's `defaults`.
+   */
+  defaultsFrom?: (settings: z.infer<S>) => AttendanceDefaults;
 }
 
 /** A channel definition as the engine uses it (policies parsed). */

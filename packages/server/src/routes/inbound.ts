@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Core } from '../core.js';
 import { findConversationId } from '../services/conversation-queries.js';
+import { withConnectionStart } from '../services/connections.js';
 import { ServerError } from '../services/errors.js';
 
 const itemResult = z.object({
@@ -83,7 +84,8 @@ async function receive(
     });
   }
   const results: ItemResult[] = [];
-  for (const item of parsed.items) results.push(await ingestOne(core, connectionId, item));
+  for (const item of parsed.items)
+    results.push(await ingestOne(core, connectionId, withConnectionStart(item, connection)));
   if (parsed.resync) {
     // The delivery only says that something changed: the sync reads what, in order.
     await core.sync.requestSync(connectionId);

@@ -1,5 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { secretFieldsOf, type ChannelDefinition, type Registry } from '@attendflow/engine';
+import {
+  secretFieldsOf,
+  type ChannelDefinition,
+  type InboundItem,
+  type Json,
+  type Registry,
+} from '@attendflow/engine';
 import type { Db } from '../db/database.js';
 import { channelConnections } from '../db/schema/index.js';
 import { ServerError } from './errors.js';
@@ -122,4 +128,25 @@ export class ConnectionService {
   forget(id: string): void {
     this.cache.delete(id);
   }
+}
+
+/**
+ * An inbound item with what the connection's settings say of new attendances: policy values
+ * (`policiesFrom`: a configured spacing …) and defaults (`defaultsFrom`: sector, occurrence …).
+ * Only items that may open a conversation carry them; the engine validates both.
+ */
+export function withConnectionStart(item: InboundItem, connection: LoadedConnection): InboundItem {
+  if (!item.start) return item;
+  const { channel, settings } = connection;
+  const policies = channel.policiesFrom?.(settings) as Record<string, Json> | undefined;
+  const defaults = channel.defaultsFrom?.(settings);
+  if (!policies && !defaults) return item;
+  return {
+    ...item,
+    start: {
+      ...item.start,
+      ...(policies ? { policies: { ...policies, ...item.start.policies } } : {}),
+      ...(defaults ? { defaults: { ...defaults, ...item.start.defaults } } : {}),
+    },
+  };
 }

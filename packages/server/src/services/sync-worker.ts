@@ -1,6 +1,6 @@
 import type { ChannelAdapter, Json, SyncProgress } from '@attendflow/engine';
 import type { Database } from '../db/database.js';
-import type { ConnectionService } from './connections.js';
+import { withConnectionStart, type ConnectionService } from './connections.js';
 import type { ConversationRuntime } from './conversation-runtime.js';
 import type { FlowVersionCache } from './flow-versions.js';
 
@@ -134,7 +134,8 @@ export class SyncWorker {
         now: startedAt,
         signal,
       });
-      for (const item of result.items) await runtime.ingest(id, item);
+      for (const item of result.items)
+        await runtime.ingest(id, withConnectionStart(item, connection));
       const next = startedAt + (result.nextSyncInMs ?? this.deps.defaultIntervalMs ?? 60_000);
       await database.rows(
         `update channel_sync set state = $2::jsonb, progress = $3::jsonb, next_run_at = $4::timestamptz,

@@ -35,4 +35,18 @@ export const reclameAqui = defineChannel({
   },
   nodes: [raRequestModeration, raRequestEvaluation],
   policiesFrom: (settings) => ({ minSpacingMs: settings.spacingSeconds * 1000 }),
+  // The user who creates attendances is a record, not an assignee: agents take them in the inbox.
+  defaultsFrom: (settings) =>
+    pick({
+      sector: settings.defaultSector,
+      occurrenceType: settings.defaultOccurrenceType,
+      occurrence: settings.defaultOccurrence,
+      solution: settings.defaultSolution,
+    }),
 });
+
+function pick(values: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+}
