@@ -82,6 +82,7 @@ export {
   uiRegistry,
   uiWidgets,
   secretFieldsOf,
+  hostFilledFieldsOf,
   settingsJsonSchema,
   type UiMeta,
   type UiWidget,

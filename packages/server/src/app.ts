@@ -32,6 +32,8 @@ export interface AppDeps {
   /** Largest accepted body, bytes. */
   bodyLimit?: number;
   logger?: FastifyServerOptions['logger'];
+  /** The address the world reaches this server at (webhook URLs); else each request's host. */
+  publicUrl?: string;
 }
 
 /** The Fastify app: its table of contents is the list of `register` calls below. */
@@ -65,7 +67,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api', users });
   await app.register(flowRoutes, { prefix: '/api', core: deps.core });
   await app.register(catalogRoutes, { prefix: '/api', registry: deps.core.registry });
-  await app.register(connectionRoutes, { prefix: '/api', core: deps.core });
+  await app.register(connectionRoutes, {
+    prefix: '/api',
+    core: deps.core,
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+  });
   await app.register(inboundRoutes, { prefix: '/api', core: deps.core });
   await app.register(conversationRoutes, { prefix: '/api', core: deps.core });
   await app.register(analyticsRoutes, { prefix: '/api', core: deps.core });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { secret, secretFieldsOf, settingsJsonSchema, ui, uiMetaOf } from './ui.js';
+import {
+  hostFilledFieldsOf,
+  secret,
+  secretFieldsOf,
+  settingsJsonSchema,
+  ui,
+  uiMetaOf,
+} from './ui.js';
 
 const settings = z.object({
   token: secret(z.string().min(1), { label: 'Bot token' }),
@@ -26,6 +33,19 @@ describe('ui metadata', () => {
   it('finds secret fields, through optional wrappers', () => {
     expect(secretFieldsOf(settings)).toEqual(['token', 'password']);
     expect(secretFieldsOf(z.string())).toEqual([]);
+  });
+
+  it('finds the fields the host fills in, through optional and default wrappers', () => {
+    const connection = z.object({
+      callbackUrl: ui(z.url().optional(), { label: 'Callback', filledByHost: 'inboundUrl' }),
+      hook: ui(z.url(), { label: 'Hook', filledByHost: 'inboundUrl' }).default('http://x.test'),
+      name: ui(z.string(), { label: 'Name' }),
+    });
+    expect(hostFilledFieldsOf(connection)).toEqual([
+      { field: 'callbackUrl', value: 'inboundUrl' },
+      { field: 'hook', value: 'inboundUrl' },
+    ]);
+    expect(hostFilledFieldsOf(z.string())).toEqual([]);
   });
 
   it('exports JSON Schema with the metadata merged in', () => {

@@ -35,6 +35,11 @@ export interface UiMeta {
   group?: string;
   /** Shown but not editable (e.g. a callback URL the server fills in). */
   readOnly?: boolean;
+  /**
+   * The host fills the field in when a connection is saved without it: `inboundUrl` is the
+   * connection's public webhook address (a callback URL to give the vendor, a bot's webhook).
+   */
+  filledByHost?: 'inboundUrl';
   /** Labels of enumeration values, by value, for selects. */
   options?: Record<string, string>;
 }
@@ -80,15 +85,41 @@ export function secretFieldsOf(schema: z.ZodType): string[] {
   return Object.keys(shape).filter((key) => isSecret(shape[key]));
 }
 
+/**
+ * Top-level fields of an object schema that the host fills in, with what it puts there.
+ *
+ * @example
+ * hostFilledFieldsOf(reclameAqui.settings); // [{ field: 'callbackUrl', value: 'inboundUrl' }]
+ */
+export function hostFilledFieldsOf(
+  schema: z.ZodType,
+): Array<{ field: string; value: NonNullable<UiMeta['filledByHost']> }> {
+  if (!(schema instanceof z.ZodObject)) return [];
+  const shape = schema.shape as Record<string, z.ZodType>;
+  return Object.keys(shape).flatMap((field) => {
+    const value = fieldMeta(shape[field], (meta) => meta.filledByHost !== undefined)?.filledByHost;
+    return value ? [{ field, value }] : [];
+  });
+}
+
 function isSecret(schema: z.ZodType | undefined): boolean {
+  return fieldMeta(schema, (meta) => meta.secret === true) !== undefined;
+}
+
+/** The first metadata, from the field through its wrappers (optional, default …), that matches. */
+function fieldMeta(
+  schema: z.ZodType | undefined,
+  matches: (meta: UiMeta) => boolean,
+): UiMeta | undefined {
   let current: unknown = schema;
   while (current instanceof z.ZodType) {
-    if (uiRegistry.get(current)?.secret) return true;
+    const meta = uiRegistry.get(current);
+    if (meta && matches(meta)) return meta;
     const inner: unknown = (current as { unwrap?: () => unknown }).unwrap?.();
-    if (inner === undefined || inner === current) return false;
+    if (inner === undefined || inner === current) return undefined;
     current = inner;
   }
-  return false;
+  return undefined;
 }
 
 /**

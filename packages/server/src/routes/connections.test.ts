@@ -244,10 +244,25 @@ describe.each(testBackends())('connection routes on $name', (backend) => {
       },
     });
     expect(ra.statusCode).toBe(201);
+    const raId = ra.json<View>().id;
+    // The callback URL to give Reclame Aqui is ours: filled in by the server, on this host.
     expect(ra.json()).toMatchObject({
       secretsSet: ['password'],
-      settings: { syncIntervalMinutes: 30 },
+      settings: {
+        syncIntervalMinutes: 30,
+        callbackUrl: `http://localhost:80/api/channels/${raId}/inbound`,
+      },
+      inboundUrl: `/api/channels/${raId}/inbound`,
     });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/connections/${raId}`,
+      headers: t.as('admin'),
+      payload: { settings: { syncIntervalMinutes: 60 } },
+    });
+    expect(renamed.json<View>().settings['callbackUrl']).toBe(
+      `http://localhost:80/api/channels/${raId}/inbound`,
+    );
     const untested = await t.app.inject({
       method: 'POST',
       url: `/api/connections/${ra.json<View>().id}/test`,

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { asc, eq } from 'drizzle-orm';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Core } from '../core.js';
@@ -50,7 +52,14 @@ const name = z.string().trim().min(1).max(200);
 const settings = z.record(z.string(), z.unknown());
 
 /** Channel connections (admins): settings checked by the channel, secrets sealed and never shown. */
-export const connectionRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (app, { core }) => {
+export const connectionRoutes: FastifyPluginAsyncZod<{ core: Core; publicUrl?: string }> = async (
+  app,
+  { core, publicUrl },
+) => {
+  // What a host-filled setting (a callback URL, a bot's webhook) points at.
+  const hostValues = (request: FastifyRequest, id: string) => ({
+    inboundUrl: `${(publicUrl ?? `${request.protocol}://${request.host}`).replace(/\/$/, '')}/api/channels/${id}/inbound`,
+  });
   const { db } = core.database;
   const view = (row: Row) => ({
     ...core.connections.view(row),
@@ -92,12 +101,19 @@ export const connectionRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (ap
     async (request, reply) => {
       const { type, flowId } = request.body;
       refuseUnknownSettings(core, type, request.body.settings);
-      const prepared = core.connections.prepare(type, request.body.settings);
+      const id = randomUUID();
+      const prepared = core.connections.prepare(
+        type,
+        request.body.settings,
+        undefined,
+        hostValues(request, id),
+      );
       if (flowId) await assertFlow(db, flowId);
       const at = new Date(core.now());
       const [row] = await db
         .insert(channelConnections)
         .values({
+          id,
           type,
           name: request.body.name,
           settings: prepared.settings,
@@ -152,7 +168,12 @@ export const connectionRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (ap
       const changes: Partial<typeof channelConnections.$inferInsert> = {};
       if (body.settings) {
         refuseUnknownSettings(core, previous.row.type, body.settings);
-        const prepared = core.connections.prepare(previous.row.type, body.settings, previous);
+        const prepared = core.connections.prepare(
+          previous.row.type,
+          body.settings,
+          previous,
+          hostValues(request, id),
+        );
         changes.settings = prepared.settings;
         changes.secrets = core.connections.seal(prepared.secrets);
       }

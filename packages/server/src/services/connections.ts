@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import {
+  hostFilledFieldsOf,
   secretFieldsOf,
   type ChannelDefinition,
   type InboundItem,
@@ -57,10 +58,15 @@ export class ConnectionService {
     type: string,
     input: Record<string, unknown>,
     previous?: LoadedConnection,
+    host?: { inboundUrl: string },
   ): { settings: Record<string, unknown>; secrets: Record<string, unknown> } {
     const channel = this.channelOf(type);
     const secretNames = secretFieldsOf(channel.settings);
     const merged = { ...(previous?.settings ?? {}), ...input };
+    if (host) {
+      for (const { field, value } of hostFilledFieldsOf(channel.settings))
+        if (merged[field] === undefined || merged[field] === '') merged[field] = host[value];
+    }
     for (const name of secretNames)
       if (input[name] === undefined && previous) merged[name] = previous.settings[name];
     const parsed = channel.settings.safeParse(merged);

@@ -26,6 +26,7 @@ export const reclameAquiSettings = z.object({
     help: 'Read only: give this address to Reclame Aqui so it notifies attendflow of every change.',
     group: 'Connection',
     readOnly: true,
+    filledByHost: 'inboundUrl',
   }),
   baseUrl: ui(z.url('the API address must be an http(s) URL').default(HUGME_BASE_URL), {
     label: 'API address',

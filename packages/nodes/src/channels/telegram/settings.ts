@@ -27,12 +27,14 @@ export const telegramSettings = z
       group: 'Connection',
     }),
     // The adapter cannot know the connection's id, so the full inbound address is a setting.
+    // The server fills it in when empty; a proxy's address may be given instead.
     webhookUrl: ui(
       z.url({ protocol: /^https?$/, error: 'the webhook URL must be an http(s) URL' }).optional(),
       {
         label: 'Webhook URL',
-        help: 'The public address of this connection’s inbound webhook (…/api/channels/<id>/inbound).',
+        help: 'The public address of this connection’s inbound webhook (…/api/channels/<id>/inbound); attendflow fills it in when left empty.',
         group: 'Connection',
+        filledByHost: 'inboundUrl',
       },
     ),
     webhookSecret: secret(
