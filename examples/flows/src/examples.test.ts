@@ -81,6 +81,31 @@ const expected: Record<
       '+4d 22:00:00  system                ■ status=closed solution=resolved queue=∅',
     ],
   },
+  'wish-greeting': {
+    at: '$closed',
+    rejections: [],
+    conversation: {
+      status: 'closed',
+      sector: 'After-sales',
+      occurrenceType: null,
+      occurrence: null,
+      solution: 'buyer-silent',
+      assignee: 'li',
+      queue: null,
+      answerDueAt: null,
+    },
+    variables: {},
+    transcript: [
+      '+0:00:00  customer              «Meine Bestellung ist seit drei Wochen unterwegs.»',
+      '+0:00:00  bot           public  «Hallo Erika, danke für Ihre Nachricht! Bitte nennen Sie uns Ihre Bestellnummer, damit wir sie sofort prüfen können.»  (greet)',
+      '+2:00:00  customer              «Bestellnummer 4711.»',
+      '+2:00:00  system                ■ sector=After-sales queue=After-sales',
+      '+3:00:00  agent:li              ■ took the conversation',
+      '+3:00:00  system                ■ status=in-attendance queue=∅',
+      '+3:00:00  agent:li      public  «Ihre Bestellung wird morgen zugestellt: Sendungsnummer DE4711.»',
+      '+3d 3:00:00   system                ■ status=closed solution=buyer-silent',
+    ],
+  },
   'web-chat': {
     at: '$closed',
     rejections: [],
@@ -115,12 +140,55 @@ const expected: Record<
       '+1d 16:12:00  system                ■ status=closed solution=atendido',
     ],
   },
+  telegram: {
+    at: '$closed',
+    rejections: [],
+    conversation: {
+      status: 'closed',
+      sector: 'Atendimento',
+      occurrenceType: null,
+      occurrence: null,
+      solution: 'atendido',
+      assignee: 'dani',
+      queue: null,
+      answerDueAt: null,
+    },
+    variables: {
+      rating: 'good',
+    },
+    transcript: [
+      '+0:00:00  customer              «Oi! Meu pedido 5521 veio com a tampa quebrada.»',
+      '+0:00:00  bot           public  «Olá Marina! Aqui é o atendimento da Loja Exemplo. Recebemos sua mensagem e uma pessoa da equipe já vai responder por aqui.»  (welcome)',
+      '+0:00:00  system                ■ sector=Atendimento queue=Atendimento',
+      '+0:03:00  agent:dani            ■ took the conversation',
+      '+0:03:00  system                ■ status=in-attendance queue=∅',
+      '+0:03:00  agent:dani    public  «Olá Marina, sinto muito! Vamos enviar uma tampa nova ainda hoje.»',
+      '+0:08:00  customer              «Perfeito, obrigada!»',
+      '+0:38:00  bot                   ⚑ evaluation.request  (rating)',
+      '+0:38:00  system                ■ status=awaiting-evaluation',
+      '+0:38:00  customer              ★ evaluated: good',
+      '+0:38:00  system                ■ status=in-attendance',
+      '+0:38:00  bot           public  «Obrigado pelo contato, Marina! Até a próxima.»  (bye)',
+      '+0:38:00  system                ■ status=closed solution=atendido',
+    ],
+  },
+};
+
+/**
+ * Warnings that are wrong and known: `localized-message` declares each language's text as a
+ * message of its own, so the Wish path check counts five messages in a row where one is sent.
+ * Remove the entry when the node declares one message per run.
+ */
+const knownWarnings: Record<string, string[]> = {
+  'wish-greeting': ['warning CHANNEL_NOT_AWAITING_COMPANY greet'],
 };
 
 describe.each(examples)('example flow $id', (example) => {
-  it('validates on its channel without errors or warnings', () => {
+  it('validates on its channel without errors, and without warnings but the known ones', () => {
     const result = validateFlow(loadExample(example), registry, example.channel);
-    expect(result.issues).toEqual([]);
+    expect(result.issues.map((issue) => `${issue.severity} ${issue.code} ${issue.nodeId}`)).toEqual(
+      knownWarnings[example.id] ?? [],
+    );
     expect(result.ok).toBe(true);
   });
 

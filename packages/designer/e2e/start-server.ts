@@ -35,6 +35,8 @@ export async function startServer(): Promise<RunningServer> {
       ADMIN_PASSWORD: admin.password,
       LOG_LEVEL: 'warn',
       WORKER_POLL_MS: '1000',
+      // No demo vendors on fixed ports: tests bring their own simulators.
+      SIMULATORS: 'off',
     },
   });
   let output = '';

@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { createCore } from './core.js';
+import { demoBanner } from './demo/demo-banner.js';
+import { demoPorts, startDemoSimulators } from './demo/demo-simulators.js';
+import { connectDemoCallbacks, seedDemo } from './demo/seed-demo.js';
 import { openDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { loadSecretKey } from './services/secret-box.js';
@@ -19,9 +22,18 @@ const core = createCore({ database, secretKey: loadSecretKey(config.SECRET_KEY, 
 const users = new UserService(database.db);
 const firstAdmin = await users.ensureFirstAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
 const seeded = await seedExamples(core);
+const simulators = config.SIMULATORS
+  ? await startDemoSimulators(demoPorts(config.SIMULATOR_PORT_BASE)).catch((error: unknown) => {
+      throw new Error('the demo simulators could not start (SIMULATORS=off runs without them)', {
+        cause: error,
+      });
+    })
+  : null;
+const demo = simulators ? await seedDemo(core, simulators, seeded?.flowIds ?? null) : null;
 const app = await buildApp({
   core,
   users,
+  ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   logger: {
     level: config.LOG_LEVEL,
     redact: [
@@ -63,6 +75,10 @@ if (seeded)
   lines.push(
     `  seeded the example flows and a web-chat connection (${seeded.webChatConnectionId})`,
   );
+if (simulators && demo) {
+  connectDemoCallbacks(simulators, demo.connections, base);
+  lines.push(...demoBanner(simulators.urls));
+}
 if (firstAdmin)
   lines.push(
     `  sign in    POST ${base}/api/auth/login  {"email":"${firstAdmin.email}","password":"${firstAdmin.password}"}`,
@@ -76,6 +92,7 @@ const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down: no new requests, finishing work in flight');
   await app.close();
   await workers.stop();
+  await simulators?.close();
   await database.close();
   process.exit(0);
 };

@@ -242,3 +242,17 @@ describe('simulator kit', () => {
     });
   });
 });
+
+describe('simulator kit start-up', () => {
+  it('refuses a port that is taken instead of crashing the process', async () => {
+    const first = await startCounter();
+    closing.push(() => first.sim.close());
+    const port = Number(new URL(first.sim.url).port);
+    await expect(
+      startSimServer(
+        { routes: [], reset: () => undefined, dumpState: () => ({}), loadState: () => undefined },
+        { port },
+      ),
+    ).rejects.toThrow(/EADDRINUSE/);
+  });
+});

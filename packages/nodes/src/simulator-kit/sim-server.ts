@@ -270,9 +270,14 @@ export async function startSimServer(
     }
   }
 
-  await new Promise<void>((resolve) =>
-    server.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', resolve),
-  );
+  // A taken port must fail this start, not crash the process with an unhandled 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(listen.port ?? 0, listen.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const address = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${address.port}`,

@@ -23,6 +23,8 @@ export async function startServerProcess(
     HOST: '127.0.0.1',
     PORT: '0',
     LOG_LEVEL: 'warn',
+    // No demo vendors on fixed ports: tests bring their own simulators.
+    SIMULATORS: 'off',
     ...env,
   };
   for (const [key, value] of Object.entries(merged)) if (value === '') delete merged[key];
