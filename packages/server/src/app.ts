@@ -16,6 +16,7 @@ import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { connectionRoutes } from './routes/connections.js';
 import { conversationRoutes } from './routes/conversations.js';
+import { dashboardRoutes } from './routes/dashboard.js';
 import { flowRoutes } from './routes/flows.js';
 import { healthRoutes } from './routes/health.js';
 import { homeRoutes } from './routes/home.js';
@@ -75,5 +76,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(inboundRoutes, { prefix: '/api', core: deps.core });
   await app.register(conversationRoutes, { prefix: '/api', core: deps.core });
   await app.register(analyticsRoutes, { prefix: '/api', core: deps.core });
+  await app.register(dashboardRoutes, { prefix: '/api', core: deps.core });
   return app;
 }
