@@ -259,10 +259,38 @@ describe.each(testBackends())('conversation routes on $name', (backend) => {
       });
       expect(await rowsOf(id)).toEqual(before);
     };
+    // The options the console shows come from the engine's own rules, and write nothing.
+    const options = async () => {
+      const before = await rowsOf(id);
+      const response = await get(`/api/conversations/${id}/options`);
+      expect(await rowsOf(id)).toEqual(before);
+      type Option = { allowed: boolean; code: string | null };
+      const body = response.json<{
+        reply: { public: Option; private: Option };
+        requestEvaluation: Option;
+        close: Option;
+      }>();
+      const code = (option: Option) => (option.allowed ? 'ok' : option.code);
+      return {
+        reply: { public: code(body.reply.public), private: code(body.reply.private) },
+        requestEvaluation: code(body.requestEvaluation),
+        close: code(body.close),
+      };
+    };
+    expect(await options()).toEqual({
+      reply: { public: 'ok', private: 'ok' },
+      requestEvaluation: 'CHANNEL_EVALUATION_BEFORE_ANSWER',
+      close: 'ok',
+    });
     await refused('request-evaluation', undefined, 'CHANNEL_EVALUATION_BEFORE_ANSWER');
     expect(
       (await act(id, 'reply', { text: 'Resposta pública', visibility: 'public' })).statusCode,
     ).toBe(200);
+    expect(await options()).toEqual({
+      reply: { public: 'CHANNEL_PUBLIC_ANSWER_LIMIT', private: 'ok' },
+      requestEvaluation: 'ok',
+      close: 'ok',
+    });
     await refused(
       'reply',
       { text: 'Outra resposta', visibility: 'public' },
@@ -287,6 +315,11 @@ describe.each(testBackends())('conversation routes on $name', (backend) => {
     });
 
     expect((await act(id, 'close', { solution: 'answered' })).statusCode).toBe(200);
+    expect(await options()).toEqual({
+      reply: { public: 'CHANNEL_RECEPTIVE_ONLY', private: 'CHANNEL_RECEPTIVE_ONLY' },
+      requestEvaluation: 'CHANNEL_RECEPTIVE_ONLY',
+      close: 'CHANNEL_RECEPTIVE_ONLY',
+    });
     await refused('take', undefined, 'CHANNEL_RECEPTIVE_ONLY');
     await refused('reply', { text: 'Mais uma', visibility: 'private' }, 'CHANNEL_RECEPTIVE_ONLY');
     await refused('request-evaluation', undefined, 'CHANNEL_RECEPTIVE_ONLY');

@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Core } from '../core.js';
 import { callerOf } from '../plugins/auth.js';
+import { agentOptions } from '../services/agent-options.js';
 import {
   conversationSummary,
   getConversation,
@@ -129,6 +130,23 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
       },
     },
     (request) => getConversation(db, request.params.id),
+  );
+
+  app.get(
+    '/conversations/:id/options',
+    {
+      schema: {
+        summary: 'What the calling agent may do now, as the engine decides (nothing is applied)',
+        params,
+        response: { 200: optionsView },
+      },
+    },
+    (request) =>
+      agentOptions(
+        { db, engine: core.engine, versions: core.versions, now: core.now },
+        request.params.id,
+        callerOf(request).userId,
+      ),
   );
 
   /** Applies an agent action as the caller; a channel rule's refusal is a 409 naming the rule. */
@@ -256,6 +274,13 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
     },
   );
 };
+
+const option = z.object({ allowed: z.boolean(), code: text, message: text });
+const optionsView = z.object({
+  reply: z.object({ public: option, private: option }),
+  requestEvaluation: option,
+  close: option,
+});
 
 const moderationAction = 'moderation.request';
 const actionParams = params.extend({
