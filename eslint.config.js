@@ -108,12 +108,21 @@ const outOfTreePlugin = (extra) => {
   ];
 };
 
-// designer: engine and nodes/definitions only.
+// Node runtimes run in the browser too (the designer's simulator): no Node, no adapters.
+const browserSafeRuntime = [
+  noBuiltins('node runtimes'),
+  pattern(
+    '(?:.*/)?(?:adapter|simulators?|simulator-kit/.*)(?:\\.[cm]?[jt]s)?|(?:\\.\\./)+runtime(?:\\.js)?',
+    'Node runtimes are browser-safe: never import an adapter, a simulator or the runtime list.',
+  ),
+];
+
+// designer: engine, nodes/definitions and nodes/node-runtimes only (both browser-safe).
 const designer = [
   pattern(re.xstate, 'The designer uses the engine, never XState directly.'),
   pattern(
-    '@attendflow/nodes(?!/definitions$)(?:/.*)?',
-    'The designer imports only @attendflow/nodes/definitions (browser-safe).',
+    '@attendflow/nodes(?!/(?:definitions|node-runtimes)$)(?:/.*)?',
+    'The designer imports only @attendflow/nodes/definitions and /node-runtimes (browser-safe).',
   ),
 ];
 
@@ -186,6 +195,18 @@ export default defineConfig(
   {
     files: ['packages/nodes/src/**/definition.ts', 'packages/nodes/src/definitions.ts'],
     rules: { 'no-restricted-imports': restrict(noHosts, nodes, noEngineTestKit, browserSafe) },
+  },
+  {
+    files: [
+      'packages/nodes/src/node-runtimes.ts',
+      'packages/nodes/src/nodes/**',
+      'packages/nodes/src/shared/**',
+      'packages/nodes/src/channels/*/nodes/**',
+    ],
+    ignores: TEST_FILES,
+    rules: {
+      'no-restricted-imports': restrict(noHosts, nodes, noEngineTestKit, browserSafeRuntime),
+    },
   },
   {
     files: ['packages/designer/src/**'],

@@ -10,7 +10,11 @@ export interface ApiClientOptions {
 
 /** A JSON client of the server's REST API. */
 export interface ApiClient {
-  request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T>;
+  request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<T>;
 }
 
 /** Creates a JSON client over fetch: bearer token, JSON bodies, error answers as {@link ApiError}. */

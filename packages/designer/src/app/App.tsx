@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
+import { ConnectionsPage } from '../connections/ConnectionsPage';
 import { ConsolePage } from '../console/ConsolePage';
+import { DashboardPage } from '../dashboard/DashboardPage';
 import { DesignerPage } from '../editor/DesignerPage';
 import { FlowsPage } from '../flows/FlowsPage';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
@@ -48,6 +50,10 @@ function Page({ route, theme }: { route: Route; theme: 'light' | 'dark' }) {
       return <DesignerPage key={route.id} flowId={route.id} theme={theme} />;
     case 'console':
       return <ConsolePage />;
+    case 'connections':
+      return <ConnectionsPage />;
+    case 'dashboard':
+      return <DashboardPage />;
     case 'notFound':
       return <p className="page-message">{t('app.notFound')}</p>;
   }

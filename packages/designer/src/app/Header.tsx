@@ -26,6 +26,24 @@ export function Header({
               {t('app.nav.flows')}
             </button>
           )}
+          {session.user.role === 'admin' && (
+            <>
+              <button
+                type="button"
+                className="link"
+                onClick={() => navigate({ name: 'connections' })}
+              >
+                {t('app.nav.connections')}
+              </button>
+              <button
+                type="button"
+                className="link"
+                onClick={() => navigate({ name: 'dashboard' })}
+              >
+                {t('app.nav.dashboard')}
+              </button>
+            </>
+          )}
           <button type="button" className="link" onClick={() => navigate({ name: 'console' })}>
             {t('app.nav.console')}
           </button>

@@ -19,3 +19,13 @@ describe('routes', () => {
     expect(redirectFor({ name: 'login' }, 'admin')).toEqual({ name: 'flows' });
   });
 });
+
+describe('admin pages', () => {
+  it('opens connections and the dashboard for admins only', () => {
+    expect(matchRoute('/connections')).toEqual({ name: 'connections' });
+    expect(pathOf({ name: 'dashboard' })).toBe('/dashboard');
+    expect(redirectFor({ name: 'connections' }, 'agent')).toEqual({ name: 'console' });
+    expect(redirectFor({ name: 'dashboard' }, 'agent')).toEqual({ name: 'console' });
+    expect(redirectFor({ name: 'dashboard' }, 'admin')).toBeNull();
+  });
+});

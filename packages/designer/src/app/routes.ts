@@ -6,6 +6,8 @@ export type Route =
   | { name: 'flows' }
   | { name: 'flow'; id: string }
   | { name: 'console' }
+  | { name: 'connections' }
+  | { name: 'dashboard' }
   | { name: 'notFound' };
 
 /** The route of a URL path. */
@@ -14,6 +16,8 @@ export function matchRoute(pathname: string): Route {
   if (path === '/login') return { name: 'login' };
   if (path === '/' || path === '/flows') return { name: 'flows' };
   if (path === '/console') return { name: 'console' };
+  if (path === '/connections') return { name: 'connections' };
+  if (path === '/dashboard') return { name: 'dashboard' };
   const flow = /^\/flows\/([A-Za-z0-9-]+)$/.exec(path);
   if (flow?.[1]) return { name: 'flow', id: flow[1] };
   return { name: 'notFound' };
@@ -30,6 +34,10 @@ export function pathOf(route: Route): string {
       return `/flows/${route.id}`;
     case 'console':
       return '/console';
+    case 'connections':
+      return '/connections';
+    case 'dashboard':
+      return '/dashboard';
     case 'notFound':
       return '/';
   }
@@ -41,6 +49,8 @@ const allowed: Record<Route['name'], readonly Role[]> = {
   flows: ['admin'],
   flow: ['admin'],
   console: ['admin', 'agent'],
+  connections: ['admin'],
+  dashboard: ['admin'],
   notFound: ['admin', 'agent'],
 };
 

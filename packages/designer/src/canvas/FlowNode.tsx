@@ -1,6 +1,8 @@
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { memo } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import type { NodeOverlay } from './canvas-overlay';
+import { NodeOverlayBadges } from './NodeOverlayBadges';
 import { iconGlyph } from './node-icons';
 import type { FlowNodeData } from './to-canvas';
 
@@ -13,15 +15,17 @@ export const FlowNode = memo(function FlowNode({
   selected,
 }: NodeProps<Node<FlowNodeData, 'flow'>>) {
   const { t } = useI18n();
-  const { node, view, issues } = data;
+  const { node, view, issues, overlay } = data;
   const errors = issues.filter((issue) => issue.severity === 'error');
   const severity = errors.length > 0 ? 'error' : issues.length > 0 ? 'warning' : null;
   const isEntry = view.definition?.isEntry ?? false;
   return (
     <div
-      className={`flow-node${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}`}
+      className={`flow-node${selected ? ' is-selected' : ''}${severity ? ` has-${severity}` : ''}${overlayClasses(overlay)}`}
       data-node-id={node.id}
       data-node-type={node.type}
+      {...(overlay?.diff ? { 'data-diff': overlay.diff } : {})}
+      {...(overlay?.isActive ? { 'data-active': 'true' } : {})}
     >
       {!isEntry && <Handle type="target" position={Position.Left} id="in" className="handle-in" />}
       <div className="flow-node-head">
@@ -42,6 +46,7 @@ export const FlowNode = memo(function FlowNode({
           </span>
         )}
       </div>
+      {overlay && <NodeOverlayBadges overlay={overlay} />}
       {view.summary && <div className="flow-node-summary">{view.summary}</div>}
       {severity && <div className="flow-node-issue">{issues[0]?.message}</div>}
       <div className="flow-node-ports">
@@ -64,3 +69,12 @@ export const FlowNode = memo(function FlowNode({
     </div>
   );
 });
+
+function overlayClasses(overlay: NodeOverlay | undefined): string {
+  if (!overlay) return '';
+  return [
+    overlay.isActive ? ' is-active' : '',
+    overlay.isVisited ? ' is-visited' : '',
+    overlay.diff ? ` diff-${overlay.diff}` : '',
+  ].join('');
+}

@@ -1,7 +1,9 @@
 import type { Flow } from '@attendflow/engine';
 import { describe, expect, it } from 'vitest';
 import { designerRegistry } from '../registry/designer-registry';
-import { fromCanvasId, toCanvasEdges, toCanvasNodes } from './to-canvas';
+import { createCanvasCache, type CanvasInput } from './canvas-cache';
+import { emptyOverlay } from './canvas-overlay';
+import { fromCanvasId } from './to-canvas';
 
 const flow: Flow = {
   schemaVersion: 1,
@@ -14,16 +16,19 @@ const flow: Flow = {
   variables: [],
   notes: [{ id: 'a', text: 'same id as a node', position: { x: 0, y: 0 } }],
 };
+const input: CanvasInput = {
+  flow,
+  registry: designerRegistry,
+  selection: { nodes: ['b'], notes: ['a'], edges: [] },
+  issues: new Map(),
+  overlay: emptyOverlay,
+  measured: new Map(),
+};
 
-describe('toCanvas', () => {
-  it('draws nodes and notes with separate ids and the selection', () => {
+describe('canvas cache', () => {
+  it('draws nodes and notes with separate ids, the selection and the issues', () => {
     const issue = { severity: 'error' as const, code: 'X', message: 'm', nodeId: 'b' };
-    const nodes = toCanvasNodes(
-      flow,
-      designerRegistry,
-      { nodes: ['b'], notes: ['a'], edges: [] },
-      new Map([['b', [issue]]]),
-    );
+    const nodes = createCanvasCache().nodes({ ...input, issues: new Map([['b', [issue]]]) });
     expect(nodes.map((n) => [n.id, n.type, n.selected])).toEqual([
       ['note:a', 'note', true],
       ['a', 'flow', false],
@@ -35,13 +40,54 @@ describe('toCanvas', () => {
     expect(fromCanvasId('a')).toEqual({ kind: 'node', id: 'a' });
   });
 
-  it('maps edges to handles named by port', () => {
-    expect(toCanvasEdges(flow, { nodes: [], notes: [], edges: ['e'] })[0]).toMatchObject({
+  it('hands back the same object for every node a change did not touch', () => {
+    const cache = createCanvasCache();
+    const first = cache.nodes(input);
+    const moved: Flow = {
+      ...flow,
+      nodes: [flow.nodes[0]!, { ...flow.nodes[1]!, position: { x: 50, y: 60 } }],
+    };
+    const second = cache.nodes({ ...input, flow: moved, issues: new Map([['a', []]]) });
+    expect(second[0]).toBe(first[0]);
+    expect(second[1]).toBe(first[1]);
+    expect(second[2]).not.toBe(first[2]);
+    expect(second[2]?.position).toEqual({ x: 50, y: 60 });
+    const highlighted = cache.nodes({
+      ...input,
+      flow: moved,
+      overlay: { nodes: new Map([['a', { isActive: true }]]), edges: new Map() },
+    });
+    expect(highlighted[1]).not.toBe(second[1]);
+    expect(highlighted[1]?.data).toMatchObject({ overlay: { isActive: true } });
+    expect(highlighted[2]).toBe(second[2]);
+  });
+
+  it('maps edges to handles named by port, with overlay labels, reusing unchanged ones', () => {
+    const cache = createCanvasCache();
+    const [edge] = cache.edges({ ...input, selection: { nodes: [], notes: [], edges: ['e'] } });
+    expect(edge).toMatchObject({
       source: 'a',
       sourceHandle: 'next',
       target: 'b',
       targetHandle: 'in',
       selected: true,
     });
+    const overlay = {
+      nodes: new Map(),
+      edges: new Map([['e', { label: '12', isHighlighted: true }]]),
+    };
+    const [labelled] = cache.edges({ ...input, overlay });
+    expect(labelled).toMatchObject({ label: '12', className: 'edge-highlighted', selected: false });
+    expect(cache.edges({ ...input, overlay })[0]).toBe(labelled);
+  });
+});
+
+describe('canvas cache arrays', () => {
+  it('keeps the edges array when no edge changed, so React Flow keeps its lookups', () => {
+    const cache = createCanvasCache();
+    const first = cache.edges(input);
+    const moved: Flow = { ...flow, nodes: [...flow.nodes] };
+    expect(cache.edges({ ...input, flow: moved })).toBe(first);
+    expect(cache.nodes(input)).toBe(cache.nodes({ ...input }));
   });
 });

@@ -1,13 +1,15 @@
-import type { Flow, FlowIssue, FlowNode, FlowNote, Registry } from '@attendflow/engine';
+import type { FlowEdge, FlowIssue, FlowNode, FlowNote } from '@attendflow/engine';
 import type { Edge, Node } from '@xyflow/react';
-import type { Selection } from '../store/flow-edits';
-import { describeNode, type NodeView } from './describe-node';
+import type { EdgeOverlay, NodeOverlay } from './canvas-overlay';
+import type { NodeView } from './describe-node';
 
 /** Data of a flow node on the canvas. */
 export interface FlowNodeData extends Record<string, unknown> {
   node: FlowNode;
   view: NodeView;
   issues: FlowIssue[];
+  /** What the active side panel draws over the node (simulator, diff, analytics). */
+  overlay?: NodeOverlay;
 }
 
 /** Data of a sticky note on the canvas. */
@@ -28,54 +30,37 @@ export function fromCanvasId(canvasId: string): { kind: 'node' | 'note'; id: str
     : { kind: 'node', id: canvasId };
 }
 
-/** The canvas nodes of a flow: one generic `flow` node per document node, plus the notes. */
-export function toCanvasNodes(
-  flow: Flow,
-  registry: Registry,
-  selection: Selection,
-  issues: ReadonlyMap<string, FlowIssue[]>,
-): CanvasNode[] {
-  const selectedNodes = new Set(selection.nodes);
-  const selectedNotes = new Set(selection.notes);
-  const portsUsed = new Map<string, string[]>();
-  for (const edge of flow.edges) {
-    portsUsed.set(edge.source, [...(portsUsed.get(edge.source) ?? []), edge.sourcePort]);
-  }
-  const nodes: CanvasNode[] = flow.nodes.map((node) => ({
-    id: node.id,
-    type: 'flow',
-    position: node.position,
-    selected: selectedNodes.has(node.id),
-    data: {
-      node,
-      view: describeNode(node, registry, portsUsed.get(node.id)),
-      issues: issues.get(node.id) ?? [],
-    },
-  }));
-  const notes: CanvasNode[] = flow.notes.map((note) => ({
+/** The canvas node of a sticky note. */
+export function toCanvasNote(note: FlowNote, selected: boolean): CanvasNode {
+  return {
     id: noteCanvasId(note.id),
     type: 'note',
     position: note.position,
-    selected: selectedNotes.has(note.id),
+    selected,
     width: note.width ?? 220,
     height: note.height ?? 120,
     zIndex: -1,
     data: { note },
-  }));
-  return [...notes, ...nodes];
+  };
 }
 
-/** The canvas edges of a flow; the handle of the source is its port. */
-export function toCanvasEdges(flow: Flow, selection: Selection): Edge[] {
-  const selected = new Set(selection.edges);
-  return flow.edges.map((edge) => ({
+/** The canvas edge of a flow edge; an overlay label (analytics) follows the port's name. */
+export function toCanvasEdge(edge: FlowEdge, selected: boolean, overlay?: EdgeOverlay): Edge {
+  const port = edge.sourcePort === 'next' ? undefined : edge.sourcePort;
+  const label =
+    overlay?.label === undefined ? port : port ? `${port} · ${overlay.label}` : overlay.label;
+  const classes = [
+    edge.sourcePort === 'error' ? 'edge-error' : null,
+    overlay?.isHighlighted ? 'edge-highlighted' : null,
+  ].filter((name) => name !== null);
+  return {
     id: edge.id,
     source: edge.source,
     sourceHandle: edge.sourcePort,
     target: edge.target,
     targetHandle: 'in',
-    selected: selected.has(edge.id),
-    label: edge.sourcePort === 'next' ? undefined : edge.sourcePort,
-    className: edge.sourcePort === 'error' ? 'edge-error' : undefined,
-  }));
+    selected,
+    label,
+    className: classes.length > 0 ? classes.join(' ') : undefined,
+  };
 }

@@ -1,7 +1,8 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { flowsApi, type FlowView } from '../api/flows-api';
 import { useSession } from '../app/session-context';
+import { emptyOverlay, type CanvasOverlay } from '../canvas/canvas-overlay';
 import { FlowCanvas } from '../canvas/FlowCanvas';
 import { NodeSearch } from '../canvas/NodeSearch';
 import { ShortcutHelp } from '../canvas/ShortcutHelp';
@@ -56,6 +57,18 @@ function LoadedDesigner({ view, theme }: { view: FlowView; theme: 'light' | 'dar
   const validate = useMemo(() => createDraftValidator(designerRegistry), []);
   const issues = useMemo(() => validate(flow, channel), [validate, flow, channel]);
   const autosave = useAutosave(api, view.id, store, view.revision);
+  const [overlays, setOverlays] = useState<ReadonlyMap<string, CanvasOverlay>>(new Map());
+  const [activePanel, setActivePanel] = useState('inspector');
+  const setOverlay = useCallback((panel: string, overlay: CanvasOverlay | null) => {
+    setOverlays((previous) => {
+      if ((previous.get(panel) ?? null) === overlay) return previous;
+      const next = new Map(previous);
+      if (overlay) next.set(panel, overlay);
+      else next.delete(panel);
+      return next;
+    });
+  }, []);
+  const overlay = overlays.get(activePanel) ?? emptyOverlay;
   const editor = useMemo<Editor>(
     () => ({
       flowId: view.id,
@@ -70,8 +83,12 @@ function LoadedDesigner({ view, theme }: { view: FlowView; theme: 'light' | 'dar
       autosave,
       versionsTick,
       bumpVersions: () => setVersionsTick((n) => n + 1),
+      overlay,
+      setOverlay,
+      activePanel,
+      setActivePanel,
     }),
-    [view.id, store, channel, issues, autosave, versionsTick],
+    [view.id, store, channel, issues, autosave, versionsTick, overlay, setOverlay, activePanel],
   );
   return (
     <EditorContext.Provider value={editor}>

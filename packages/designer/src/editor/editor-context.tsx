@@ -1,5 +1,6 @@
 import type { FlowIssue, Registry } from '@attendflow/engine';
 import { createContext, useContext, useSyncExternalStore } from 'react';
+import type { CanvasOverlay } from '../canvas/canvas-overlay';
 import type { DesignerState, DesignerStore } from '../store/designer-store';
 import type { Autosave } from './use-autosave';
 
@@ -19,6 +20,13 @@ export interface Editor {
   /** Bumped after publish or roll back, so version lists reload. */
   versionsTick: number;
   bumpVersions: () => void;
+  /** What the active side panel draws over the canvas (current node, diff, figures). */
+  overlay: CanvasOverlay;
+  /** A panel publishes its overlay; only the active panel's is drawn. `null` withdraws it. */
+  setOverlay: (panel: string, overlay: CanvasOverlay | null) => void;
+  /** The side panel tab on screen. */
+  activePanel: string;
+  setActivePanel: (panel: string) => void;
 }
 
 export const EditorContext = createContext<Editor | null>(null);

@@ -86,7 +86,8 @@ export function useAutosave(
     () =>
       store.subscribe(() => {
         if (store.getState().history.present === saved.current || blocked.current) return;
-        setStatus((s) => (s.state === 'saving' ? s : { state: 'dirty' }));
+        // The same object while already dirty: a new one on every drag frame would re-render the page.
+        setStatus((s) => (s.state === 'saving' || s.state === 'dirty' ? s : { state: 'dirty' }));
         if (timer.current) clearTimeout(timer.current);
         timer.current = setTimeout(() => void save(), debounceMs);
       }),

@@ -3,10 +3,14 @@ import { flowsApi, type VersionSummary } from '../api/flows-api';
 import { useSession } from '../app/session-context';
 import { useEditor } from '../editor/editor-context';
 import { useI18n } from '../i18n/I18nProvider';
+import { DiffView } from './DiffView';
+import { useVersionDiff } from './use-version-diff';
+import './versions.css';
 
-/** Published versions, newest first, with roll back. */
-export function VersionsPanel() {
+/** Published versions, newest first, with their diffs (listed and marked on the canvas) and roll back. */
+export function VersionsPanel({ onJump }: { onJump: (nodeId: string) => void }) {
   const { t, locale } = useI18n();
+  const diff = useVersionDiff();
   const { api } = useSession();
   const { flowId, versionsTick, bumpVersions, autosave } = useEditor();
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
@@ -29,9 +33,20 @@ export function VersionsPanel() {
   };
 
   if (versions === null) return <p>{t('app.loading')}</p>;
+  const side = (ref: number | 'draft') =>
+    ref === 'draft' ? t('diff.draft') : t('diff.version', { number: ref });
   return (
     <div className="versions">
       {message && <p role="status">{message}</p>}
+      {diff.error && <p className="error">{diff.error}</p>}
+      {diff.shown && (
+        <DiffView
+          title={t('diff.title', { from: side(diff.shown.from), to: side(diff.shown.to) })}
+          rows={diff.shown.rows}
+          onJump={onJump}
+          onClose={diff.clear}
+        />
+      )}
       {versions.length === 0 ? (
         <p>{t('versions.empty')}</p>
       ) : (
@@ -47,9 +62,22 @@ export function VersionsPanel() {
                   date: new Date(version.createdAt).toLocaleString(locale),
                 })}
               </span>
-              <button type="button" onClick={() => void rollback(version.number)}>
-                {t('versions.rollback')}
-              </button>
+              <span className="version-actions">
+                {version.number > 1 && (
+                  <button
+                    type="button"
+                    onClick={() => void diff.compare(version.number - 1, version.number)}
+                  >
+                    {t('versions.changes')}
+                  </button>
+                )}
+                <button type="button" onClick={() => void diff.compare(version.number, 'draft')}>
+                  {t('versions.compareDraft')}
+                </button>
+                <button type="button" onClick={() => void rollback(version.number)}>
+                  {t('versions.rollback')}
+                </button>
+              </span>
             </li>
           ))}
         </ul>

@@ -1,0 +1,169 @@
+import type { Edge } from '@xyflow/react';
+import type { Flow, FlowIssue, FlowNode, Registry } from '@attendflow/engine';
+import type { Selection } from '../store/flow-edits';
+import type { CanvasOverlay, EdgeOverlay, NodeOverlay } from './canvas-overlay';
+import { describeNode, type NodeView } from './describe-node';
+import { toCanvasEdge, toCanvasNote, type CanvasNode } from './to-canvas';
+
+/** Everything the canvas is drawn from. */
+export interface CanvasInput {
+  flow: Flow;
+  registry: Registry;
+  selection: Selection;
+  issues: ReadonlyMap<string, FlowIssue[]>;
+  overlay: CanvasOverlay;
+  /** Sizes React Flow measured, by canvas id (kept on the nodes it hands back to us). */
+  measured: ReadonlyMap<string, { width: number; height: number }>;
+}
+
+/** Builds the canvas' nodes and edges, reusing the object of every item whose inputs did not change. */
+export interface CanvasCache {
+  nodes(input: CanvasInput): CanvasNode[];
+  edges(input: Pick<CanvasInput, 'flow' | 'selection' | 'overlay'>): Edge[];
+}
+
+interface NodeEntry {
+  node: FlowNode;
+  ports: string;
+  view: NodeView;
+  selected: boolean;
+  issues: FlowIssue[];
+  overlay: NodeOverlay | undefined;
+  size: { width: number; height: number } | undefined;
+  value: CanvasNode;
+}
+
+const none: FlowIssue[] = [];
+
+/**
+ * Creates the cache. React Flow compares node objects by identity: handing back the same object
+ * for an unchanged node keeps a drag of one node among 1,000 from re-rendering the other 999.
+ */
+export function createCanvasCache(): CanvasCache {
+  let nodeEntries = new Map<string, NodeEntry>();
+  let noteEntries = new Map<string, { key: unknown[]; value: CanvasNode }>();
+  let edgeEntries = new Map<string, { key: unknown[]; value: Edge }>();
+  // The arrays too: a new edges array makes React Flow rebuild its connection lookup.
+  let lastNodes: CanvasNode[] = [];
+  let lastEdges: Edge[] = [];
+  return {
+    nodes({ flow, registry, selection, issues, overlay, measured }) {
+      const selectedNodes = new Set(selection.nodes);
+      const selectedNotes = new Set(selection.notes);
+      const portsUsed = new Map<string, string[]>();
+      for (const edge of flow.edges) {
+        const list = portsUsed.get(edge.source);
+        if (list) list.push(edge.sourcePort);
+        else portsUsed.set(edge.source, [edge.sourcePort]);
+      }
+      const nextNotes = new Map<string, { key: unknown[]; value: CanvasNode }>();
+      const notes = flow.notes.map((note) => {
+        const canvasNote = toCanvasNote(note, selectedNotes.has(note.id));
+        const size = measured.get(canvasNote.id);
+        const key = [note, canvasNote.selected, size];
+        const hit = noteEntries.get(note.id);
+        const entry =
+          hit && sameList(hit.key, key) ? hit : { key, value: withSize(canvasNote, size) };
+        nextNotes.set(note.id, entry);
+        return entry.value;
+      });
+      const nextNodes = new Map<string, NodeEntry>();
+      const nodes = flow.nodes.map((node) => {
+        const usedList = portsUsed.get(node.id) ?? [];
+        const ports = usedList.join('\0');
+        const selected = selectedNodes.has(node.id);
+        const nodeIssues = issues.get(node.id) ?? none;
+        const nodeOverlay = overlay.nodes.get(node.id);
+        const size = measured.get(node.id);
+        const hit = nodeEntries.get(node.id);
+        if (
+          hit &&
+          hit.node === node &&
+          hit.ports === ports &&
+          hit.selected === selected &&
+          hit.size === size &&
+          sameList(hit.issues, nodeIssues) &&
+          sameShallow(hit.overlay, nodeOverlay)
+        ) {
+          nextNodes.set(node.id, hit);
+          return hit.value;
+        }
+        const view =
+          hit && hit.node === node && hit.ports === ports
+            ? hit.view
+            : describeNode(node, registry, usedList);
+        const value: CanvasNode = withSize(
+          {
+            id: node.id,
+            type: 'flow',
+            position: node.position,
+            selected,
+            data: {
+              node,
+              view,
+              issues: nodeIssues,
+              ...(nodeOverlay ? { overlay: nodeOverlay } : {}),
+            },
+          },
+          size,
+        );
+        nextNodes.set(node.id, {
+          node,
+          ports,
+          view,
+          selected,
+          issues: nodeIssues,
+          overlay: nodeOverlay,
+          size,
+          value,
+        });
+        return value;
+      });
+      nodeEntries = nextNodes;
+      noteEntries = nextNotes;
+      const all = [...notes, ...nodes];
+      if (!sameList(all, lastNodes)) lastNodes = all;
+      return lastNodes;
+    },
+    edges({ flow, selection, overlay }) {
+      const selected = new Set(selection.edges);
+      const next = new Map<string, { key: unknown[]; value: Edge }>();
+      const edges = flow.edges.map((edge) => {
+        const edgeOverlay: EdgeOverlay | undefined = overlay.edges.get(edge.id);
+        const isSelected = selected.has(edge.id);
+        const hit = edgeEntries.get(edge.id);
+        const key = [edge, isSelected, edgeOverlay?.label, edgeOverlay?.isHighlighted];
+        const entry =
+          hit && sameList(hit.key, key)
+            ? hit
+            : { key, value: toCanvasEdge(edge, isSelected, edgeOverlay) };
+        next.set(edge.id, entry);
+        return entry.value;
+      });
+      edgeEntries = next;
+      if (!sameList(edges, lastEdges)) lastEdges = edges;
+      return lastEdges;
+    },
+  };
+}
+
+function withSize<T extends CanvasNode>(
+  node: T,
+  size: { width: number; height: number } | undefined,
+): T {
+  return size ? { ...node, measured: size } : node;
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a === b || (a.length === b.length && a.every((item, i) => item === b[i]));
+}
+
+function sameShallow(a: object | undefined, b: object | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b) return false;
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length &&
+    keys.every((key) => (a as Record<string, unknown>)[key] === (b as Record<string, unknown>)[key])
+  );
+}

@@ -1,0 +1,19 @@
+import { ApiError } from '../api/api-error';
+
+/** What the agent is told when an action does not go through. */
+export interface Refusal {
+  /** The channel rule that refused (`CHANNEL_PUBLIC_ANSWER_LIMIT` …), or null for other errors. */
+  rule: string | null;
+  /** The server's own words. */
+  message: string;
+}
+
+/** Reads a failed action: a 409 names the channel rule in `details.rule`. */
+export function refusalOf(error: unknown): Refusal {
+  if (error instanceof ApiError) {
+    const details = error.details as { rule?: unknown } | undefined;
+    const rule = error.status === 409 && typeof details?.rule === 'string' ? details.rule : null;
+    return { rule, message: error.message };
+  }
+  return { rule: null, message: error instanceof Error ? error.message : String(error) };
+}
