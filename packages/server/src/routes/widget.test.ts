@@ -7,26 +7,20 @@ import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { testBackends } from '../testing/test-databases.js';
 import { openTestSocket, type TestSocket } from '../testing/ws-client.js';
 import { unknownChatCloseCode } from './widget.js';
+import { flowNode } from '../testing/flow-node.js';
 
 const base = { distributeTo: 'SAC', offHoursEmail: 'chat@loja.example' };
 
 /** Greets by business hours: `weekly` of every day, so a test picks open or closed. */
 function hoursFlow(weekly: Array<Array<{ from: string; to: string }>>): FlowInput {
-  const node = (id: string, type: string, settings: Record<string, unknown>) => ({
-    id,
-    type,
-    typeVersion: 1,
-    settings,
-    position: { x: 0, y: 0 },
-  });
   return {
     schemaVersion: 1,
     name: 'Hours',
     nodes: [
-      node('start', 'trigger', {}),
-      node('hours', 'business-hours', { schedule: { timeZone: 'UTC', weekly } }),
-      node('open', 'auto-message', { text: 'Bem-vindo!' }),
-      node('closed', 'auto-message', { text: 'Estamos fora do horário.' }),
+      flowNode('start', 'trigger', {}),
+      flowNode('hours', 'business-hours', { schedule: { timeZone: 'UTC', weekly } }),
+      flowNode('open', 'auto-message', { text: 'Bem-vindo!' }),
+      flowNode('closed', 'auto-message', { text: 'Estamos fora do horário.' }),
     ],
     edges: [
       { id: 'e1', source: 'start', sourcePort: 'next', target: 'hours' },

@@ -2,31 +2,25 @@ import type { FlowInput } from '@attendflow/engine';
 import type { Db } from '../db/database.js';
 import { channelConnections, flows, flowVersions } from '../db/schema/index.js';
 import type { ConnectionService } from '../services/connections.js';
+import { flowNode } from './flow-node.js';
 
 /** A flow of built-in nodes for server tests: greet, wait for the customer, hand off, close. */
 export function greetingFlow(overrides: { waitMinutes?: number } = {}): FlowInput {
-  const node = (id: string, type: string, settings: Record<string, unknown>, x: number) => ({
-    id,
-    type,
-    typeVersion: 1,
-    settings,
-    position: { x, y: 0 },
-  });
   return {
     schemaVersion: 1,
     name: 'Greeting',
     nodes: [
-      node('start', 'trigger', {}, 0),
-      node('hello', 'auto-message', { text: 'Olá {{customer.name}}!' }, 200),
-      node(
+      flowNode('start', 'trigger', {}, 0),
+      flowNode('hello', 'auto-message', { text: 'Olá {{customer.name}}!' }, 200),
+      flowNode(
         'wait',
         'wait-for-customer',
         { timeout: { amount: overrides.waitMinutes ?? 60, unit: 'minutes' } },
         400,
       ),
-      node('agent', 'human-handoff', { sector: 'SAC' }, 600),
-      node('nudge', 'auto-message', { text: 'Ainda está aí?' }, 600),
-      node('bye', 'close', { solution: 'answered' }, 800),
+      flowNode('agent', 'human-handoff', { sector: 'SAC' }, 600),
+      flowNode('nudge', 'auto-message', { text: 'Ainda está aí?' }, 600),
+      flowNode('bye', 'close', { solution: 'answered' }, 800),
     ],
     edges: [
       { id: 'e1', source: 'start', sourcePort: 'next', target: 'hello' },

@@ -1,26 +1,20 @@
 import type { FlowInput } from '@attendflow/engine';
+import { flowNode } from './flow-node.js';
 
 /** The inbound token of the API connections the process tests seed. */
 export const inboundToken = 'inbound-token-0123456789';
 
 /** Acknowledge, wait up to 3 s for the customer (answering each message), then say goodbye. */
 export function crashFlow(): FlowInput {
-  const node = (id: string, type: string, settings: Record<string, unknown>) => ({
-    id,
-    type,
-    typeVersion: 1,
-    settings,
-    position: { x: 0, y: 0 },
-  });
   return {
     schemaVersion: 1,
     name: 'Crash test',
     nodes: [
-      node('start', 'trigger', {}),
-      node('ack', 'auto-message', { text: 'ack' }),
-      node('wait', 'wait-for-customer', { timeout: { amount: 4, unit: 'seconds' } }),
-      node('echo', 'auto-message', { text: 'got it' }),
-      node('bye', 'auto-message', { text: 'bye' }),
+      flowNode('start', 'trigger', {}),
+      flowNode('ack', 'auto-message', { text: 'ack' }),
+      flowNode('wait', 'wait-for-customer', { timeout: { amount: 4, unit: 'seconds' } }),
+      flowNode('echo', 'auto-message', { text: 'got it' }),
+      flowNode('bye', 'auto-message', { text: 'bye' }),
     ],
     edges: [
       { id: 'e1', source: 'start', sourcePort: 'next', target: 'ack' },
