@@ -81,9 +81,10 @@ async function measure(database: Database, name: string, count: number): Promise
     `select count(*) n from events where type = 'timer.fired'`,
   );
   const left = await countOf(database, 'select count(*) n from timers');
+  // One table each: the statistics are from before the drain, a join could be planned badly.
   const goodbyes = await countOf(
     database,
-    `select count(*) n from outbox o join messages m on m.id = o.message_id where m.text = 'bye'`,
+    `select count(*) n from outbox where payload->>'text' = 'bye'`,
   );
   if (fired !== count || events !== count || left !== 0 || goodbyes !== count || failed !== 0)
     throw new Error(

@@ -21,6 +21,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Whether a drizzle database runs on PGlite (one connection, statements one at a time). */
+export function isPglite(db: Db): boolean {
+  return (db as { $client?: unknown }).$client instanceof PGlite;
+}
+
 /** Where the database is. */
 export type DatabaseTarget = { url: string } | { dataDir: string } | { memory: true };
 

@@ -34,7 +34,7 @@ describe.each(testBackends())('migrations on $name', (backend) => {
     const [count] = await database.rows<{ n: number }>(
       'select count(*)::int as n from drizzle.__drizzle_migrations',
     );
-    expect(count?.n).toBe(3);
+    expect(count?.n).toBe(4);
   });
 
   it('refuses a database migrated by newer code', async () => {

@@ -69,8 +69,7 @@ async function receive(
     throw new ServerError('CONNECTION_DISABLED', `connection ${connection.row.name} is disabled`);
   }
   const hasVersion =
-    connection.row.flowId !== null &&
-    (await core.versions.latest(db, connection.row.flowId)) !== null;
+    connection.row.flowId !== null && (await core.versions.hasPublished(db, connection.row.flowId));
   if (!hasVersion) {
     throw new ServerError(
       'CONNECTION_HAS_NO_FLOW',

@@ -37,6 +37,7 @@ export interface LoadedConnection {
 /** Channel connections: settings validated by the channel's schema, secrets sealed apart. */
 export class ConnectionService {
   private readonly cache = new Map<string, { at: number; loaded: LoadedConnection }>();
+  private readonly loading = new Map<string, Promise<LoadedConnection>>();
   constructor(
     private readonly registry: Registry,
     private readonly box: SecretBox,
@@ -113,10 +114,21 @@ export class ConnectionService {
     };
   }
 
-  /** The connection with decrypted settings (cached for a moment: deliveries read it often). */
-  async load(db: Db, id: string): Promise<LoadedConnection> {
+  /**
+   * The connection with decrypted settings (cached for a moment: webhooks and deliveries read it
+   * on every event; when it expires, concurrent callers share one read).
+   */
+  load(db: Db, id: string): Promise<LoadedConnection> {
     const hit = this.cache.get(id);
-    if (hit && Date.now() - hit.at < this.cacheMs) return hit.loaded;
+    if (hit && Date.now() - hit.at < this.cacheMs) return Promise.resolve(hit.loaded);
+    const inFlight = this.loading.get(id);
+    if (inFlight) return inFlight;
+    const loading = this.read(db, id).finally(() => this.loading.delete(id));
+    this.loading.set(id, loading);
+    return loading;
+  }
+
+  private async read(db: Db, id: string): Promise<LoadedConnection> {
     const [row] = await db.select().from(channelConnections).where(eq(channelConnections.id, id));
     if (!row) throw new ServerError('NOT_FOUND', `channel connection ${id} does not exist`);
     const loaded = {
@@ -133,6 +145,7 @@ export class ConnectionService {
 
   forget(id: string): void {
     this.cache.delete(id);
+    this.loading.delete(id);
   }
 }
 

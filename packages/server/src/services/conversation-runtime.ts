@@ -7,9 +7,10 @@ import type {
   Rejection,
   StepResult,
 } from '@attendflow/engine';
-import type { Db } from '../db/database.js';
+import { isPglite, type Db } from '../db/database.js';
 import { channelConnections, conversations, events } from '../db/schema/index.js';
-import { persistStep } from './persist-step.js';
+import { persistStep, type AppliedStep } from './persist-step.js';
+import { StepBatcher } from './step-batcher.js';
 import { publishFlowTrace } from './flow-trace.js';
 import type { FlowVersionCache } from './flow-versions.js';
 import type { LiveBus } from './live-bus.js';
@@ -29,6 +30,8 @@ export interface RuntimeDeps {
   onOutcome?: (eventType: string, outcome: DispatchOutcome) => void;
   /** Active conversations whose last known state is kept in memory (least recently used go). */
   cacheSize?: number;
+  /** Group-commit statements in flight at once: 1 on PGlite (one connection), a few on PostgreSQL. */
+  writeConcurrency?: number;
 }
 
 /** How one event is applied. */
@@ -61,8 +64,6 @@ export type DispatchOutcome =
   | { status: 'duplicate'; conversationId: string }
   | { status: 'rejected'; conversationId: string; rejection: Rejection };
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
 /**
  * Runs conversations: each event in one transaction, one event at a time per conversation across
  * processes, deduplicated by the channel's delivery id, with the event log, the new snapshot, the
@@ -75,6 +76,9 @@ export class ConversationRuntime {
   private readonly states: LruMap<string, LiveState>;
   /** (connection, external id) → conversation: fixed once the conversation exists. */
   private readonly opened: LruMap<string, { id: string; channel: string }>;
+  /** Events of one conversation in this process run one after another (the tail of each chain). */
+  private readonly tails = new Map<string, Promise<unknown>>();
+  private readonly batcher: StepBatcher;
   /** Called after each commit that queued outbound work (the host wakes its delivery worker). */
   onOutbound: (() => void) | undefined;
   constructor(private readonly deps: RuntimeDeps) {
@@ -82,6 +86,7 @@ export class ConversationRuntime {
     this.onOutbound = deps.onOutbound;
     this.states = new LruMap(deps.cacheSize ?? 5_000);
     this.opened = new LruMap(deps.cacheSize ?? 5_000);
+    this.batcher = new StepBatcher(deps.db, deps.writeConcurrency ?? (isPglite(deps.db) ? 1 : 2));
   }
 
   /** An inbound item from a channel: opens the conversation on its first event. */
@@ -121,11 +126,35 @@ export class ConversationRuntime {
     return outcomes;
   }
 
-  /** Applies one event to an existing conversation. */
-  async dispatch(
+  /**
+   * Applies one event to an existing conversation. Events of the same conversation wait for each
+   * other here, so each is computed from the state the previous one left (and a group commit never
+   * holds two steps of one conversation).
+   */
+  dispatch(
     conversationId: string,
     event: ConversationEventInput,
     options: DispatchOptions = {},
+  ): Promise<DispatchOutcome> {
+    const previous = this.tails.get(conversationId);
+    const run = previous
+      ? previous.then(
+          () => this.dispatchNow(conversationId, event, options),
+          () => this.dispatchNow(conversationId, event, options),
+        )
+      : this.dispatchNow(conversationId, event, options);
+    this.tails.set(conversationId, run);
+    const forget = () => {
+      if (this.tails.get(conversationId) === run) this.tails.delete(conversationId);
+    };
+    run.then(forget, forget);
+    return run;
+  }
+
+  private async dispatchNow(
+    conversationId: string,
+    event: ConversationEventInput,
+    options: DispatchOptions,
   ): Promise<DispatchOutcome> {
     const cached = this.states.get(conversationId);
     const outcome =
@@ -180,7 +209,7 @@ export class ConversationRuntime {
       const result = engine.step(version, snapshot, event, now);
       if (result.rejection) return null;
       const written = await this.write(
-        db,
+        (step) => this.batcher.submit(step),
         { id: conversationId, ...cached },
         event,
         result,
@@ -233,7 +262,14 @@ export class ConversationRuntime {
       const result = engine.step(version, row.snapshot as ConversationSnapshot | null, event, now);
       if (result.rejection)
         return { status: 'rejected', conversationId, rejection: result.rejection } as const;
-      const written = await this.write(tx, row, event, result, now, options);
+      const written = await this.write(
+        (step) => persistStep(tx, step),
+        row,
+        event,
+        result,
+        now,
+        options,
+      );
       if (!written) throw new Error(`conversation ${conversationId} changed under its row lock`);
       state = written.state;
       return written.outcome;
@@ -244,7 +280,7 @@ export class ConversationRuntime {
   }
 
   private async write(
-    db: Db | Tx,
+    persist: (step: AppliedStep) => Promise<boolean>,
     row: { id: string; connectionId: string; flowVersionId: string; version: number },
     event: ConversationEventInput,
     result: StepResult,
@@ -253,7 +289,7 @@ export class ConversationRuntime {
   ): Promise<{ outcome: DispatchOutcome; state: LiveState } | null> {
     const seq = row.version + 1;
     const snapshotJson = JSON.stringify(result.snapshot);
-    const isWritten = await persistStep(db, {
+    const isWritten = await persist({
       row,
       expectedVersion: row.version,
       event,
@@ -310,15 +346,6 @@ export class ConversationRuntime {
     ) {
       this.onOutbound?.();
     }
-  }
-
-  private async seen(tx: Tx, connectionId: string, dedupKey: string): Promise<boolean> {
-    const [hit] = await tx
-      .select({ id: events.id })
-      .from(events)
-      .where(and(eq(events.connectionId, connectionId), eq(events.dedupKey, dedupKey)))
-      .limit(1);
-    return hit !== undefined;
   }
 
   /** The conversation of an external id on a connection, created (pinned to the flow's latest version) if new. */

@@ -11,6 +11,8 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  */
 export class FlowVersionCache {
   private readonly byId = new Map<string, FlowVersionRef>();
+  /** Flows known to have a published version: versions are never deleted, so this stays true. */
+  private readonly published = new Set<string>();
   constructor(private readonly limit = 500) {}
 
   async get(db: Db | Tx, id: string): Promise<FlowVersionRef> {
@@ -24,7 +26,10 @@ export class FlowVersionCache {
     return ref;
   }
 
-  /** The latest published version of a flow, if any. */
+  /**
+   * The latest published version of a flow, if any: always read, as a publish in another process
+   * must pin the next new conversation.
+   */
   async latest(db: Db, flowId: string): Promise<string | null> {
     const [row] = await db
       .select({ id: flowVersions.id })
@@ -32,6 +37,18 @@ export class FlowVersionCache {
       .where(eq(flowVersions.flowId, flowId))
       .orderBy(desc(flowVersions.number))
       .limit(1);
+    if (row) this.rememberPublished(flowId);
     return row?.id ?? null;
+  }
+
+  /** Whether a flow has a published version; a yes is remembered (a webhook asks on every event). */
+  async hasPublished(db: Db, flowId: string): Promise<boolean> {
+    if (this.published.has(flowId)) return true;
+    return (await this.latest(db, flowId)) !== null;
+  }
+
+  private rememberPublished(flowId: string): void {
+    if (this.published.size >= this.limit * 4) this.published.clear();
+    this.published.add(flowId);
   }
 }

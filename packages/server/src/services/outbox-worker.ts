@@ -29,7 +29,10 @@ export interface OutboxWorkerDeps {
   random?: () => number;
   /** How long a claimed row is ours before another process may take it over. */
   leaseMs?: number;
+  /** Conversations whose queue heads are claimed per round. */
   batchSize?: number;
+  /** Rows claimed behind each head (one conversation's backlog). */
+  runLength?: number;
   /** Each delivery's time limit (adapters also have their own). */
   deliveryTimeoutMs?: number;
   onDelivery?: (outcome: 'sent' | 'retry' | 'dead') => void;
@@ -66,19 +69,40 @@ export class OutboxWorker {
     this.random = deps.random ?? Math.random;
   }
 
-  /** Claims and delivers one batch; returns how many rows it handled. */
+  /**
+   * Claims and delivers one batch; returns how many rows it tried. Conversations are delivered side
+   * by side, each one's rows one after another in order; after a failure the rest of that
+   * conversation's rows wait for the next round.
+   */
   async runOnce(signal: AbortSignal = new AbortController().signal): Promise<number> {
     const claimed = await this.claim();
-    const results = await Promise.all(claimed.map((row) => this.deliverOne(row, signal)));
-    const sent = claimed.filter((_, index) => results[index]?.ok);
-    await this.settleSent(sent);
+    const queues = new Map<string, Claimed[]>();
+    for (const row of claimed) {
+      const queue = queues.get(row.conversation_id);
+      if (queue) queue.push(row);
+      else queues.set(row.conversation_id, [row]);
+    }
+    const sent: Claimed[] = [];
+    const released: Claimed[] = [];
+    const failed: Array<[Claimed, Extract<DeliveryResult, { ok: false }>]> = [];
     await Promise.all(
-      claimed.flatMap((row, index) => {
-        const result = results[index];
-        return result && !result.ok ? [this.settle(row, result)] : [];
+      [...queues.values()].map(async (queue) => {
+        for (const [index, row] of queue.entries()) {
+          const result = await this.deliverOne(row, signal);
+          if (result.ok) {
+            sent.push(row);
+            continue;
+          }
+          failed.push([row, result]);
+          released.push(...queue.slice(index + 1));
+          return;
+        }
       }),
     );
-    return claimed.length;
+    await this.settleSent(sent);
+    await this.release(released);
+    await Promise.all(failed.map(([row, result]) => this.settle(row, result)));
+    return claimed.length - released.length;
   }
 
   /** Rows pending now (for /metrics). */
@@ -89,12 +113,16 @@ export class OutboxWorker {
     return row?.n ?? 0;
   }
 
+  /**
+   * Claims the due heads of conversations' queues (no earlier pending row), and behind each head
+   * the run of its conversation's next rows that are due too, so a busy conversation's backlog
+   * goes in one round. The partial index on pending rows keeps both checks off the sent history.
+   */
   private claim(): Promise<Claimed[]> {
     const now = new Date(this.now()).toISOString();
     return this.deps.database.rows<Claimed>(
-      `with claimed as (update outbox set claimed_until = $1::timestamptz + ($2 || ' milliseconds')::interval, attempts = attempts + 1
-       where id in (
-         select o.id from outbox o
+      `with heads as (
+         select o.id, o.conversation_id from outbox o
          where o.state = 'pending' and o.next_attempt_at <= $1::timestamptz
            and (o.claimed_until is null or o.claimed_until < $1::timestamptz)
            and not exists (
@@ -102,13 +130,40 @@ export class OutboxWorker {
              where p.conversation_id = o.conversation_id and p.state = 'pending' and p.id < o.id)
          order by o.next_attempt_at, o.id
          limit $3
-         for update skip locked)
-       returning id, conversation_id, connection_id, kind, message_id, payload, idempotency_key, attempts)
+         for update skip locked),
+       followers as (
+         select f.id, bool_and(f.is_ready) over (partition by f.conversation_id order by f.id) as is_run
+         from heads h cross join lateral (
+           select p.id, p.conversation_id,
+             p.next_attempt_at <= $1::timestamptz and (p.claimed_until is null or p.claimed_until < $1::timestamptz) as is_ready
+           from outbox p
+           where p.conversation_id = h.conversation_id and p.state = 'pending' and p.id > h.id
+           order by p.id
+           limit $4) f),
+       claimed as (update outbox set claimed_until = $1::timestamptz + ($2 || ' milliseconds')::interval, attempts = attempts + 1
+         where state = 'pending'
+           and id in (select id from heads union all select id from followers where is_run)
+         returning id, conversation_id, connection_id, kind, message_id, payload, idempotency_key, attempts)
        select claimed.id::text as id, claimed.conversation_id, claimed.connection_id, claimed.kind, claimed.message_id,
          claimed.payload, claimed.idempotency_key, claimed.attempts, c.external_id, c.customer, c.subject
        from claimed left join conversations c on c.id = claimed.conversation_id
        order by claimed.id`,
-      [now, String(this.deps.leaseMs ?? 30_000), this.deps.batchSize ?? 20],
+      [
+        now,
+        String(this.deps.leaseMs ?? 30_000),
+        this.deps.batchSize ?? 50,
+        this.deps.runLength ?? 50,
+      ],
+    );
+  }
+
+  /** Rows claimed behind a failed one go back to the queue, their attempt not counted. */
+  private async release(rows: Claimed[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.deps.database.rows(
+      `update outbox set claimed_until = null, attempts = attempts - 1
+       where id in (select jsonb_array_elements_text($1::jsonb)::bigint)`,
+      [JSON.stringify(rows.map((row) => row.id))],
     );
   }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type {
   ConversationEvent,
   ConversationEventInput,
@@ -25,6 +25,7 @@ export interface AppliedStep {
   actor: string | null;
 }
 
+/** The columns a `conversation.update` effect may set, each with the SQL that reads it from `x.changes`. */
 const fieldColumns: Record<keyof ConversationFields, string> = {
   status: 'status',
   sector: 'sector',
@@ -36,66 +37,111 @@ const fieldColumns: Record<keyof ConversationFields, string> = {
   answerDueAt: 'answer_due_at',
 };
 
+const fieldSets = Object.entries(fieldColumns)
+  .map(([key, column]) => {
+    const value =
+      key === 'answerDueAt' ? `(x.changes->>'${key}')::timestamptz` : `x.changes->>'${key}'`;
+    return `${column} = case when x.changes ? '${key}' then ${value} else v.${column} end`;
+  })
+  .join(',\n      ');
+
 /**
- * Writes everything one step did as one statement (one round trip, atomic on its own or inside the
- * caller's transaction): the conversation's snapshot and fields, guarded by its version and the
- * event's dedup key, then the event (with its trace and effects), inbound and outbound messages,
- * outbox rows, timers armed and cancelled. Returns false, having written nothing, when the row's
- * version moved on or the dedup key was already applied.
+ * One statement for any number of steps (each of a different conversation), its text fixed so it
+ * is prepared once (and the rows are found by primary key, whatever the planner guesses of the
+ * input's size, and each dedup key is one index probe, never a scan of the event log): each step's row update is guarded by its version and dedup key, and the rows
+ * a step adds are joined to the updates that happened, so a step whose guard fails writes nothing
+ * while the others go ahead.
  */
+const persistStatement = `with x as (
+    select * from jsonb_to_recordset(:input::jsonb) as x(id uuid, connection_id uuid, flow_version_id uuid,
+      expected int, seq int, snapshot jsonb, flow_state text, changes jsonb, is_closing boolean, at timestamptz,
+      dedup_key text, actor text, type text, payload jsonb, trace jsonb, effects jsonb,
+      messages jsonb, outbox jsonb, cancelled jsonb, armed jsonb)),
+  c as (update conversations v set snapshot = x.snapshot, flow_state = x.flow_state, version = x.seq, updated_at = x.at,
+      ${fieldSets},
+      closed_at = case when x.is_closing then x.at else v.closed_at end
+    from x left join lateral (
+        select true as is_seen from events d
+        where d.connection_id = x.connection_id and d.dedup_key = x.dedup_key limit 1) seen on true
+    where v.id = any(array(select id from x)) and v.id = x.id and v.version = x.expected
+      and seen.is_seen is null
+    returning v.id),
+  w as (select x.* from x join c on c.id = x.id),
+  e as (insert into events (conversation_id, connection_id, seq, type, payload, dedup_key, actor, flow_version_id, trace, effects, created_at)
+    select id, connection_id, seq, type, payload, dedup_key, actor, flow_version_id, trace, effects, at from w),
+  m as (insert into messages (id, conversation_id, local_id, direction, author, agent_id, visibility, text, attachments, node_id, state, created_at, not_before)
+    select r.id, w.id, r.local_id, r.direction, r.author, r.agent_id, r.visibility, r.text, coalesce(r.attachments, '[]'::jsonb), r.node_id, r.state, w.at, r.not_before
+    from w, jsonb_to_recordset(w.messages) as r(id uuid, local_id text, direction text, author text, agent_id text,
+      visibility text, text text, attachments jsonb, node_id text, state text, not_before timestamptz)),
+  o as (insert into outbox (conversation_id, connection_id, kind, message_id, payload, idempotency_key, next_attempt_at)
+    select w.id, w.connection_id, r.kind, r.message_id, r.payload, r.idempotency_key, r.next_attempt_at
+    from w, jsonb_to_recordset(w.outbox) as r(kind text, message_id uuid, payload jsonb, idempotency_key text, next_attempt_at timestamptz)),
+  tc as (delete from timers t using w, jsonb_array_elements_text(w.cancelled) as k(timer_id)
+    where t.conversation_id = w.id and t.timer_id = k.timer_id),
+  ta as (insert into timers (conversation_id, timer_id, due_at)
+    select w.id, r.timer_id, r.due_at from w, jsonb_to_recordset(w.armed) as r(timer_id text, due_at timestamptz)
+    on conflict (conversation_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null)
+  select id from c`;
+const [statementHead, statementTail] = persistStatement.split(':input') as [string, string];
+
+/**
+ * Writes everything the steps did, each step of a different conversation, as one statement (one
+ * round trip; atomic on its own or inside the caller's transaction): each conversation's snapshot
+ * and fields, guarded by its version and the event's dedup key, then the event (with its trace and
+ * effects), inbound and outbound messages, outbox rows, timers armed and cancelled. Returns the
+ * conversations written; a step whose row moved on or whose dedup key was already applied wrote
+ * nothing.
+ */
+export async function persistSteps(
+  db: Db | Tx,
+  steps: readonly AppliedStep[],
+): Promise<Set<string>> {
+  const input = `[${steps.map(toInput).join(',')}]`;
+  const written = await db.execute<{ id: string }>(
+    sql`${sql.raw(statementHead)}${input}${sql.raw(statementTail)}`,
+  );
+  const rows: Array<{ id: string }> = Array.isArray(written)
+    ? (written as Array<{ id: string }>)
+    : (written as { rows: Array<{ id: string }> }).rows;
+  return new Set(rows.map((row) => row.id));
+}
+
+/** {@link persistSteps} for one step: whether it was written. */
 export async function persistStep(db: Db | Tx, step: AppliedStep): Promise<boolean> {
-  const { row, event, result, seq } = step;
+  return (await persistSteps(db, [step])).has(step.row.id);
+}
+
+/** One element of the statement's input; the snapshot's JSON text is spliced in as it is. */
+function toInput(step: AppliedStep): string {
+  const { row, event, result } = step;
   const at = new Date(step.now).toISOString();
   const parts = collect(step);
-  const sets: SQL[] = [
-    sql`snapshot = ${step.snapshotJson}::jsonb`,
-    sql`flow_state = ${result.snapshot.value}`,
-    sql`version = ${seq}`,
-    sql`updated_at = ${at}::timestamptz`,
-  ];
-  for (const [key, value] of Object.entries(parts.changes) as [
-    keyof ConversationFields,
-    unknown,
-  ][]) {
-    const column = sql.raw(fieldColumns[key]);
-    sets.push(
-      key === 'answerDueAt'
-        ? sql`${column} = ${value === null ? null : new Date(value as number).toISOString()}::timestamptz`
-        : sql`${column} = ${value as string | null}`,
-    );
-  }
-  if (parts.changes.status === 'closed') sets.push(sql`closed_at = ${at}::timestamptz`);
-  const unseen = step.dedupKey
-    ? sql` and not exists (select 1 from events where connection_id = ${row.connectionId} and dedup_key = ${step.dedupKey})`
-    : sql``;
-  const ctes: SQL[] = [
-    sql`c as (update conversations set ${sql.join(sets, sql`, `)}
-      where id = ${row.id} and version = ${step.expectedVersion}${unseen} returning id)`,
-    sql`e as (insert into events (conversation_id, connection_id, seq, type, payload, dedup_key, actor, flow_version_id, trace, effects, created_at)
-      select c.id, ${row.connectionId}, ${seq}, ${event.type}, ${JSON.stringify(event)}::jsonb, ${step.dedupKey}, ${step.actor},
-        ${row.flowVersionId}, ${JSON.stringify(result.trace)}::jsonb, ${JSON.stringify(result.effects)}::jsonb, ${at}::timestamptz from c)`,
-  ];
-  if (parts.messages.length > 0)
-    ctes.push(sql`m as (insert into messages (id, conversation_id, local_id, direction, author, agent_id, visibility, text, attachments, node_id, state, created_at, not_before)
-      select x.id, c.id, x.local_id, x.direction, x.author, x.agent_id, x.visibility, x.text, coalesce(x.attachments, '[]'::jsonb), x.node_id, x.state, ${at}::timestamptz, x.not_before
-      from c, jsonb_to_recordset(${JSON.stringify(parts.messages)}::jsonb) as x(id uuid, local_id text, direction text, author text, agent_id text,
-        visibility text, text text, attachments jsonb, node_id text, state text, not_before timestamptz))`);
-  if (parts.outbox.length > 0)
-    ctes.push(sql`o as (insert into outbox (conversation_id, connection_id, kind, message_id, payload, idempotency_key, next_attempt_at)
-      select c.id, ${row.connectionId}, x.kind, x.message_id, x.payload, x.idempotency_key, x.next_attempt_at
-      from c, jsonb_to_recordset(${JSON.stringify(parts.outbox)}::jsonb) as x(kind text, message_id uuid, payload jsonb, idempotency_key text, next_attempt_at timestamptz))`);
-  if (parts.cancelled.length > 0)
-    ctes.push(sql`tc as (delete from timers where conversation_id = ${row.id} and exists (select from c)
-      and timer_id in (select jsonb_array_elements_text(${JSON.stringify(parts.cancelled)}::jsonb)))`);
-  if (parts.armed.length > 0)
-    ctes.push(sql`ta as (insert into timers (conversation_id, timer_id, due_at)
-      select c.id, x.timer_id, x.due_at from c, jsonb_to_recordset(${JSON.stringify(parts.armed)}::jsonb) as x(timer_id text, due_at timestamptz)
-      on conflict (conversation_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null)`);
-  const written = await db.execute<{ id: string }>(
-    sql`with ${sql.join(ctes, sql`, `)} select id from c`,
-  );
-  const rows = Array.isArray(written) ? written : (written as { rows: unknown[] }).rows;
-  return rows.length === 1;
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parts.changes))
+    changes[key] =
+      key === 'answerDueAt' && value !== null ? new Date(value as number).toISOString() : value;
+  const fields = JSON.stringify({
+    id: row.id,
+    connection_id: row.connectionId,
+    flow_version_id: row.flowVersionId,
+    expected: step.expectedVersion,
+    seq: step.seq,
+    flow_state: result.snapshot.value,
+    changes,
+    is_closing: parts.changes.status === 'closed',
+    at,
+    dedup_key: step.dedupKey,
+    actor: step.actor,
+    type: event.type,
+    payload: event,
+    trace: result.trace,
+    effects: result.effects,
+    messages: parts.messages,
+    outbox: parts.outbox,
+    cancelled: parts.cancelled,
+    armed: parts.armed,
+  });
+  return `${fields.slice(0, -1)},"snapshot":${step.snapshotJson}}`;
 }
 
 /** The rows a step's effects turn into. */

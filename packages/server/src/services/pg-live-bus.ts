@@ -17,14 +17,15 @@ export interface PgLiveBus extends LiveBus {
  * A live bus over PostgreSQL LISTEN/NOTIFY: every process, the publisher included, receives
  * updates through the notification, so one process and many behave the same. Updates published
  * in the same tick share one NOTIFY; an update too large for a payload keeps only its small
- * fields and says `truncated: true` (subscribers re-read what they need).
+ * fields and says `truncated: true` (subscribers re-read what they need). On PGlite, one process
+ * by construction, the same payloads are delivered in memory instead of through NOTIFY.
  */
 export function createPgLiveBus(
   database: Database,
   local: LiveBus & { deliver(update: LiveUpdate): void } = createLocalLiveBus(),
   onError: (error: unknown) => void = () => undefined,
 ): PgLiveBus {
-  const listening = database.listen(liveChannel, (payload) => {
+  const receive = (payload: string) => {
     for (const update of decode(payload)) {
       try {
         local.deliver(update);
@@ -32,7 +33,8 @@ export function createPgLiveBus(
         onError(error);
       }
     }
-  });
+  };
+  const listening = database.listen(liveChannel, receive);
   const ready = listening.then(() => undefined);
   ready.catch(onError);
   let pending: string[] = [];
@@ -45,7 +47,12 @@ export function createPgLiveBus(
     pending = [];
     await ready;
     // One after another: concurrent NOTIFYs on a pool could reach listeners out of order.
-    for (const payload of pack(batch)) await database.notify(liveChannel, payload);
+    for (const payload of pack(batch)) {
+      // PGlite is one process (its data directory is locked): the payload goes round in memory,
+      // not through a statement that would wait behind the steps on its one connection.
+      if (database.kind === 'pglite') receive(payload);
+      else await database.notify(liveChannel, payload);
+    }
   };
 
   return {

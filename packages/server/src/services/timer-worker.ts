@@ -8,7 +8,7 @@ export interface TimerWorkerDeps {
   now?: () => number;
   /** Timers claimed per statement. */
   batchSize?: number;
-  /** Timers of one batch fired at the same time (each in its own transaction). */
+  /** Timers of one batch fired at the same time (each step atomic; written in groups). */
   concurrency?: number;
   leaseMs?: number;
   /** Called with how late each timer fired (ms), for /metrics. */
@@ -106,7 +106,10 @@ export class TimerWorker {
   }
 }
 
-/** PGlite runs one statement at a time; PostgreSQL gets a few lanes of its connection pool. */
+/**
+ * The whole batch at once: the runtime's group commit writes the steps that wait for a statement
+ * together, and serialises two timers of one conversation.
+ */
 function defaultConcurrency(deps: TimerWorkerDeps): number {
-  return deps.database.kind === 'pglite' ? 1 : 8;
+  return deps.batchSize ?? 500;
 }

@@ -72,6 +72,10 @@ export const outbox = pgTable(
       .on(t.nextAttemptAt)
       .where(sql`${t.state} = 'pending'`),
     index('outbox_conversation_idx').on(t.conversationId, t.id),
+    // The head of each conversation's queue (in-order delivery) without walking its sent rows.
+    index('outbox_pending_conversation_idx')
+      .on(t.conversationId, t.id)
+      .where(sql`${t.state} = 'pending'`),
   ],
 );
 

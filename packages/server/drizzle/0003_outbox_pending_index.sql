@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_pending_conversation_idx" ON "outbox" USING btree ("conversation_id","id") WHERE "outbox"."state" = 'pending';
