@@ -2,8 +2,11 @@ import { reclameAqui, webChat } from '@attendflow/nodes/definitions';
 import { describe, expect, it } from 'vitest';
 import { withConnectionStart, type LoadedConnection } from './connections.js';
 
-const connection = (channel: LoadedConnection['channel'], settings: Record<string, unknown>) =>
-  ({ row: {} as LoadedConnection['row'], channel, settings });
+const connection = (channel: LoadedConnection['channel'], settings: Record<string, unknown>) => ({
+  row: {} as LoadedConnection['row'],
+  channel,
+  settings,
+});
 
 const start = {
   externalId: '4350001',
