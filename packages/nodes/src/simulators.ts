@@ -4,7 +4,7 @@
  */
 export { createSimClock, type SimClock } from './simulator-kit/clock.js';
 export { createRateLimiter, type RateLimiter } from './simulator-kit/rate-limiter.js';
-export { createIdSource, createRandom } from './simulator-kit/random.js';
+export { createIdSource, createRandom, type IdSource } from './simulator-kit/random.js';
 export {
   faultRuleSchema,
   FaultRules,

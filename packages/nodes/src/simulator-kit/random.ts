@@ -11,16 +11,29 @@ export function createRandom(seed: number): () => number {
 }
 
 /** Sequential ids per prefix (`d-000001`), reset with the simulator. */
-export function createIdSource(): { next(prefix: string, width?: number): string; reset(): void } {
+export interface IdSource {
+  next(prefix: string, width?: number): string;
+  /** Ids handed out from now on count on from at least `floor` (see `SimServer.raiseIds`). */
+  raise(floor: number): void;
+  reset(): void;
+}
+
+/** An {@link IdSource} starting at 1 for every prefix. */
+export function createIdSource(): IdSource {
   const counters = new Map<string, number>();
+  let floor = 0;
   return {
     next(prefix, width = 6) {
-      const n = (counters.get(prefix) ?? 0) + 1;
+      const n = Math.max(counters.get(prefix) ?? 0, floor) + 1;
       counters.set(prefix, n);
       return `${prefix}${String(n).padStart(width, '0')}`;
     },
+    raise(to) {
+      floor = Math.max(floor, to);
+    },
     reset() {
       counters.clear();
+      floor = 0;
     },
   };
 }

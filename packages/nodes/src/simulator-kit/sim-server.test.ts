@@ -256,3 +256,25 @@ describe('simulator kit start-up', () => {
     ).rejects.toThrow(/EADDRINUSE/);
   });
 });
+
+describe('simulator ids', () => {
+  it('count on past a raised floor, through the control plane too, until reset', async () => {
+    const raised: number[] = [];
+    const sim = await startSimServer({
+      routes: [],
+      reset: () => undefined,
+      dumpState: () => ({}),
+      loadState: () => undefined,
+      raiseIds: (floor) => raised.push(floor),
+    });
+    closing.push(() => sim.close());
+    expect([sim.ids.next('t-', 3), sim.ids.next('t-', 3)]).toEqual(['t-001', 't-002']);
+    sim.raiseIds(500);
+    expect([sim.ids.next('t-', 3), sim.ids.next('u-', 3)]).toEqual(['t-501', 'u-501']);
+    expect(await control(sim, '/ids', { floor: 900 })).toEqual({ floor: 900 });
+    expect(sim.ids.next('t-', 3)).toBe('t-901');
+    expect(raised).toEqual([500, 900]);
+    await control(sim, '/reset', {});
+    expect(sim.ids.next('t-', 3)).toBe('t-001');
+  });
+});

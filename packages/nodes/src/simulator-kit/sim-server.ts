@@ -60,6 +60,8 @@ export interface SimServerOptions {
   loadState(state: unknown): void;
   /** The 404 body in the vendor's shape. */
   notFound?(request: SimRequest): SimReply;
+  /** Moves the channel's own counters (update ids, message ids …) past `floor`. */
+  raiseIds?(floor: number): void;
 }
 
 /** A running simulator: its URL and the control plane, also usable in-process. */
@@ -71,6 +73,11 @@ export interface SimServer {
   pushes: PushQueue;
   ids: ReturnType<typeof createIdSource>;
   random(): number;
+  /**
+   * Makes every id handed out from now on count from at least `floor`: a simulator restarted
+   * with a fixture (a demo) then never repeats an id the system under test has already seen.
+   */
+  raiseIds(floor: number): void;
   close(): Promise<void>;
 }
 
@@ -97,6 +104,10 @@ export async function startSimServer(
   const routes = options.routes.map(compile);
   const actors = [...control(), ...(options.actors ?? [])].map(compile);
   const held = new Set<Socket>();
+  const raiseIds = (floor: number) => {
+    ids.raise(floor);
+    options.raiseIds?.(floor);
+  };
 
   function control(): SimRoute[] {
     const json = (body: unknown, status = 200): SimReply => ({ status, body });
@@ -112,6 +123,11 @@ export async function startSimServer(
         return json({ ok: true });
       }),
       route('GET', '/__sim/clock', () => json({ now: new Date(clock.now()).toISOString() })),
+      route('POST', '/__sim/ids', (r) => {
+        const { floor } = z.object({ floor: z.int().nonnegative() }).parse(r.body.value ?? {});
+        raiseIds(floor);
+        return json({ floor });
+      }),
       route('POST', '/__sim/clock', (r) => {
         const input = z
           .object({ set: z.iso.datetime().optional(), advanceMs: z.int().optional() })
@@ -287,6 +303,7 @@ export async function startSimServer(
     pushes,
     ids,
     random: () => random(),
+    raiseIds,
     async close() {
       await pushes.close();
       for (const socket of held) socket.destroy();

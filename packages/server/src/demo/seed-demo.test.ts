@@ -1,4 +1,4 @@
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelConnections, conversations, events, messages, outbox } from '../db/schema/index.js';
 import { seedExamples } from '../services/seed-examples.js';
@@ -151,7 +151,37 @@ describe.each(testBackends())('demo seeding on $name', (backend) => {
     });
   });
 
+  /** A Telegram message typed by hand (the banner's curl line). */
+  const addActivity = async (label: string) => {
+    const response = await fetch(
+      `${sims.urls.telegram.url}/__sim/telegram/users/${first.simulators.telegramUserId}/send`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text: `Alguma novidade? (${label})` }),
+      },
+    );
+    expect(response.status).toBe(201);
+  };
+  /** As a callback or an admin would: every demo connection is pulled now. */
+  const syncNow = async () => {
+    t.clock.now = Date.now();
+    for (const connection of first.connections) await t.core.sync.requestSync(connection.id);
+  };
+  const inboundTexts = async () =>
+    (
+      await t.database.db
+        .select({ text: messages.text })
+        .from(messages)
+        .where(eq(messages.direction, 'inbound'))
+    ).map((m) => m.text);
+
   it('adds nothing when the demo starts again on the same database with fresh simulators', async () => {
+    await addActivity('antes');
+    await syncNow();
+    expect(await t.core.sync.runOnce()).toBe(3);
+    await deliver();
+    expect(await inboundTexts()).toContain('Alguma novidade? (antes)');
     const before = await tally();
     await sims.close();
     sims = await startDemoSimulators();
@@ -180,5 +210,12 @@ describe.each(testBackends())('demo seeding on $name', (backend) => {
     expect(reads()).toEqual({ reclameAqui: true, wish: true, telegram: true });
     expect(vendorWrites()).toEqual({ reclameAqui: [], wish: [], telegram: [] });
     expect(await tally()).toEqual(before);
+
+    // What is made after the restart gets ids never seen before, so nothing new is dropped.
+    await addActivity('depois');
+    await syncNow();
+    expect(await t.core.sync.runOnce()).toBe(3);
+    expect(await inboundTexts()).toContain('Alguma novidade? (depois)');
+    expect((await tally()).conversations).toBe(before.conversations);
   });
 });

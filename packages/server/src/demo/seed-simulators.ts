@@ -46,7 +46,19 @@ export async function seedSimulators(
   await postJson(`${telegram}/bots`, bot);
   await postJson(`${telegram}/users`, user);
   await postJson(`${telegram}/users/${user.id}/send`, { text: firstMessage });
+  // The fixtures keep their ids every start; whatever is made after them (curl, the console)
+  // counts on from the clock, so a restarted demo never repeats an id the server has seen.
+  const floor = idFloor(Date.now());
+  for (const sim of [sims.reclameAqui, sims.wish, sims.telegram.sim]) sim.raiseIds(floor);
   return { complaintIds, wishTicketIds, telegramUserId: user.id };
+}
+
+/**
+ * Milliseconds since 2026-01-01: it grows faster between restarts than a person can make things
+ * in the simulators, and stays far below 2^53 for every vendor's numeric ids.
+ */
+export function idFloor(now: number): number {
+  return now - Date.UTC(2026, 0, 1);
 }
 
 async function postJson<T>(url: string, body: unknown): Promise<T> {

@@ -71,6 +71,12 @@ export async function startTelegramSimulator(
     reset: () => current().reset(),
     dumpState: () => structuredClone(current().state),
     loadState: (state) => (current().state = structuredClone(state as TelegramSimState)),
+    raiseIds: (floor) => {
+      const { state, config } = current();
+      for (const bot of state.bots)
+        bot.nextUpdateId = Math.max(bot.nextUpdateId, config.firstUpdateId + floor);
+      for (const chat of state.chats) chat.nextMessageId = Math.max(chat.nextMessageId, 1 + floor);
+    },
   });
   const core = new TelegramSimCore(clock, sim.pushes);
   core.configure(options.config ?? {});

@@ -96,6 +96,11 @@ export class WishStore {
     this.reset();
   }
 
+  /** New tickets are numbered past `floor` (a restarted demo never repeats an id). */
+  raiseSeq(floor: number): void {
+    this.state.seq = Math.max(this.state.seq, floor);
+  }
+
   reset(): void {
     this.state = { tickets: [], tokens: this.initialTokens.map((t) => ({ ...t })), seq: 0 };
   }

@@ -60,6 +60,7 @@ export async function startWishSimulator(
         ratePerMinute = options.ratePerMinute ?? 100;
       },
       dumpState: () => store.dump(),
+      raiseIds: (floor) => store.raiseSeq(floor),
       loadState: (state) => store.load(state as WishSimState),
       notFound: wishNotFound,
     },
