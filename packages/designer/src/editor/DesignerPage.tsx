@@ -14,7 +14,6 @@ import { Palette } from '../palette/Palette';
 import { designerRegistry } from '../registry/designer-registry';
 import { createDesignerStore } from '../store/designer-store';
 import { addNode } from '../store/flow-edits';
-import { readFlowChannel, writeFlowChannel } from '../store/flow-channel';
 import { PublishDialog } from '../versions/PublishDialog';
 import { ConflictBanner } from './ConflictBanner';
 import { EditorContext, useEditor, type Editor } from './editor-context';
@@ -50,10 +49,11 @@ type Dialog = 'publish' | 'help' | 'search' | null;
 function LoadedDesigner({ view, theme }: { view: FlowView; theme: 'light' | 'dark' }) {
   const { api } = useSession();
   const [store] = useState(() => createDesignerStore(view.draft));
-  const [channel, setChannelState] = useState(() => readFlowChannel(localStorage, view.id));
   const [versionsTick, setVersionsTick] = useState(0);
   const [dialog, setDialog] = useState<Dialog>(null);
   const flow = useSyncExternalStore(store.subscribe, () => store.getState().history.present);
+  // The document says which channel it is designed for: an undoable, autosaved edit like any other.
+  const channel = flow.channel ?? null;
   const validate = useMemo(() => createDraftValidator(designerRegistry), []);
   const issues = useMemo(() => validate(flow, channel), [validate, flow, channel]);
   const autosave = useAutosave(api, view.id, store, view.revision);
@@ -76,8 +76,7 @@ function LoadedDesigner({ view, theme }: { view: FlowView; theme: 'light' | 'dar
       registry: designerRegistry,
       channel,
       setChannel(next) {
-        writeFlowChannel(localStorage, view.id, next);
-        setChannelState(next);
+        store.edit(({ channel: _previous, ...rest }) => (next ? { ...rest, channel: next } : rest));
       },
       issues,
       autosave,

@@ -4,7 +4,6 @@ import { useSession } from '../app/session-context';
 import { navigate } from '../app/use-route';
 import { useI18n } from '../i18n/I18nProvider';
 import { designerRegistry } from '../registry/designer-registry';
-import { writeFlowChannel } from '../store/flow-channel';
 
 const channels = [...designerRegistry.channels.values()];
 
@@ -91,13 +90,19 @@ function CreateFlowForm({ onCancel }: { onCancel: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    flowsApi.create(api, name).then(
-      (created) => {
-        writeFlowChannel(localStorage, created.id, channel || null);
-        navigate({ name: 'flow', id: created.id });
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    );
+    flowsApi
+      .create(api, name)
+      .then((created) =>
+        channel
+          ? flowsApi.saveDraft(api, created.id, { ...created.draft, channel }, created.revision)
+          : created,
+      )
+      .then(
+        (created) => {
+          navigate({ name: 'flow', id: created.id });
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      );
   };
   return (
     <form className="card create-flow" onSubmit={submit} aria-label={t('flows.create')}>

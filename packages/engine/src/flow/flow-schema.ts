@@ -59,6 +59,11 @@ export const flowSchema = z.object({
   schemaVersion: z.literal(CURRENT_FLOW_SCHEMA_VERSION),
   name: z.string().min(1).max(200),
   description: z.string().max(2000).optional(),
+  /**
+   * The channel type the flow is designed for: the designer's palette and validation follow it,
+   * and publishing checks its rules as well as those of every connection running the flow.
+   */
+  channel: z.string().min(1).max(100).optional(),
   nodes: z.array(flowNodeSchema),
   edges: z.array(flowEdgeSchema),
   variables: z.array(flowVariableSchema).default([]),

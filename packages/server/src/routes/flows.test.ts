@@ -188,6 +188,33 @@ describe.each(testBackends())('flow routes on $name', (backend) => {
     expect(await versionsOf(flow.id)).toBe(0);
   });
 
+  it('checks the channel a document is designed for, even with no connection running it', async () => {
+    const document = example('reclame-aqui-complaint');
+    const loud = {
+      ...document,
+      channel: 'reclame-aqui',
+      nodes: document.nodes.map((node) =>
+        node.type === 'auto-message'
+          ? { ...node, settings: { ...(node.settings as object), visibility: 'public' } }
+          : node,
+      ),
+    };
+    const flow = await create('RA, public by mistake', loud);
+    const checked = (await call('POST', `/flows/${flow.id}/validate`, {})).json<{
+      ok: boolean;
+      issues: Issue[];
+      channels: string[];
+    }>();
+    expect(checked.channels).toEqual(['reclame-aqui']);
+    expect(
+      checked.issues.map((issue) => [issue.severity, issue.code, issue.channel]),
+    ).toContainEqual(['error', 'CHANNEL_AUTOMATIC_VISIBILITY', 'reclame-aqui']);
+    const publish = await call('POST', `/flows/${flow.id}/publish`, { message: 'go live' });
+    expect(publish.statusCode).toBe(400);
+    expect(publish.json<ErrorBody>().error.message).toContain('(reclame-aqui)');
+    expect(await versionsOf(flow.id)).toBe(0);
+  });
+
   it('refuses to publish unknown node types and broken graphs, writing nothing', async () => {
     const unknown = example('web-chat-business-hours');
     unknown.nodes[2] = { ...unknown.nodes[2], type: 'sms-blast' } as Doc['nodes'][number];

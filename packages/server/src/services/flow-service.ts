@@ -107,8 +107,11 @@ export class FlowService {
     input: { document?: unknown; channel?: string },
   ): Promise<Omit<FlowCheck, 'flow'> & { channels: string[] }> {
     const row = await findFlow(this.deps.db, id);
-    const channels = input.channel ? [input.channel] : await channelsRunning(this.deps.db, id);
-    const { ok, issues } = checkFlow(input.document ?? row.draft, this.deps.registry, channels);
+    const document = input.document ?? row.draft;
+    const channels = input.channel
+      ? [input.channel]
+      : channelsToCheck(document, await channelsRunning(this.deps.db, id));
+    const { ok, issues } = checkFlow(document, this.deps.registry, channels);
     return { ok, issues, channels };
   }
 
@@ -219,7 +222,11 @@ export class FlowService {
     message: string,
     userId: string,
   ) {
-    const checked = checkFlow(document, this.deps.registry, await channelsRunning(tx, row.id));
+    const checked = checkFlow(
+      document,
+      this.deps.registry,
+      channelsToCheck(document, await channelsRunning(tx, row.id)),
+    );
     if (!checked.ok || !checked.flow) throw flowInvalid(checked.issues);
     const [last] = await tx
       .select({ number: max(flowVersions.number) })
@@ -261,4 +268,15 @@ function revisionConflict(row: FlowRow, sent: number): ServerError {
     `revision: the draft is at revision ${row.revision}, not ${sent}; someone saved it meanwhile — reload it and apply your changes again`,
     { revision: row.revision, updatedBy: row.updatedBy, updatedAt: row.updatedAt.toISOString() },
   );
+}
+
+/** The channel a document is designed for, with those of the connections that run it. */
+function channelsToCheck(document: unknown, running: string[]): string[] {
+  const designedFor =
+    typeof document === 'object' && document !== null && 'channel' in document
+      ? (document as { channel?: unknown }).channel
+      : undefined;
+  return typeof designedFor === 'string' && !running.includes(designedFor)
+    ? [designedFor, ...running].sort()
+    : running;
 }
