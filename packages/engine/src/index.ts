@@ -105,6 +105,7 @@ export {
   attendanceDefaultsSchema,
   customerMessageSchema,
   agentTookSchema,
+  agentTransferredSchema,
   agentReplySchema,
   agentRequestedEvaluationSchema,
   customerEvaluatedSchema,

@@ -72,6 +72,7 @@ export interface AgentOption {
 export interface AgentOptions {
   reply: { public: AgentOption; private: AgentOption };
   requestEvaluation: AgentOption;
+  transfer: AgentOption;
   close: AgentOption;
 }
 
@@ -132,6 +133,7 @@ export const conversationsApi = {
   requestEvaluation: (api: ApiClient, id: string) => post(api, id, 'request-evaluation'),
   requestModeration: (api: ApiClient, id: string, body: ModerationRequest) =>
     post(api, id, 'request-moderation', body),
+  transfer: (api: ApiClient, id: string, sector: string) => post(api, id, 'transfer', { sector }),
   close: (api: ApiClient, id: string, solution?: string) =>
     post(api, id, 'close', solution ? { solution } : {}),
   action: (api: ApiClient, id: string, action: string, payload: Record<string, unknown> = {}) =>

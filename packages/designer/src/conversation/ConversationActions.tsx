@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { BlockedReason } from './BlockedReason';
 import type { ComposerState } from './composer-rules';
 
-/** Take, request evaluation and close with a solution: the actions every channel has. */
+/** Take, transfer, request evaluation and close with a solution: the actions every channel has. */
 export function ConversationActions({
   detail,
   userId,
@@ -12,6 +12,7 @@ export function ConversationActions({
   isBusy,
   onTake,
   onRequestEvaluation,
+  onTransfer,
   onClose,
 }: {
   detail: ConversationDetail;
@@ -20,10 +21,12 @@ export function ConversationActions({
   isBusy: boolean;
   onTake: () => void;
   onRequestEvaluation: () => void;
+  onTransfer: (sector: string) => void;
   onClose: (solution: string) => void;
 }) {
   const { t } = useI18n();
   const [solution, setSolution] = useState('');
+  const [sector, setSector] = useState('');
   const isClosed = detail.status === 'closed';
   const isMine = detail.assignee !== null && detail.assignee === userId;
   return (
@@ -47,6 +50,27 @@ export function ConversationActions({
             <BlockedReason blocked={state.evaluation.blocked} testId="evaluation-blocked" />
           )}
         </>
+      )}
+      {!isClosed && (
+        <form
+          className="row"
+          data-testid="transfer"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (sector.trim()) onTransfer(sector.trim());
+          }}
+        >
+          <input
+            aria-label={t('actions.transferTo')}
+            placeholder={t('actions.transferTo')}
+            value={sector}
+            maxLength={200}
+            onChange={(e) => setSector(e.target.value)}
+          />
+          <button type="submit" disabled={isBusy || !sector.trim()}>
+            {t('actions.transfer')}
+          </button>
+        </form>
       )}
       {!isClosed && (
         <form

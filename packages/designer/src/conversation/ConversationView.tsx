@@ -57,6 +57,7 @@ export function ConversationView({ id, onChanged }: { id: string; onChanged: () 
         isBusy={isBusy}
         onTake={() => void act(() => conversationsApi.take(api, id))}
         onRequestEvaluation={() => void act(() => conversationsApi.requestEvaluation(api, id))}
+        onTransfer={(sector) => void act(() => conversationsApi.transfer(api, id, sector))}
         onClose={(solution) =>
           void act(() => conversationsApi.close(api, id, solution || undefined))
         }

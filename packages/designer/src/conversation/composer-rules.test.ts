@@ -9,6 +9,7 @@ const options = (over: Partial<{ pub: AgentOption; priv: AgentOption; ev: AgentO
   ({
     reply: { public: over.pub ?? ok, private: over.priv ?? ok },
     requestEvaluation: over.ev ?? ok,
+    transfer: ok,
     close: ok,
   }) satisfies AgentOptions;
 const byVisibility = (state: ReturnType<typeof composerState>) =>

@@ -61,6 +61,8 @@ export const consoleMessagesEn = {
   'actions.requestEvaluation': 'Request evaluation',
   'actions.solution': 'Solution',
   'actions.close': 'Close',
+  'actions.transferTo': 'Sector to transfer to',
+  'actions.transfer': 'Transfer',
   'actions.closedWith': 'Closed with solution “{solution}”.',
   'moderation.open': 'Request moderation…',
   'moderation.title': 'Moderation request to Reclame Aqui',

@@ -60,6 +60,8 @@ export const consoleMessagesPtBr: ConsoleMessages = {
   'actions.requestEvaluation': 'Solicitar avaliação',
   'actions.solution': 'Solução',
   'actions.close': 'Encerrar',
+  'actions.transferTo': 'Setor de destino',
+  'actions.transfer': 'Transferir',
   'actions.closedWith': 'Encerrado com a solução “{solution}”.',
   'moderation.open': 'Solicitar moderação…',
   'moderation.title': 'Pedido de moderação ao Reclame Aqui',

@@ -42,6 +42,16 @@ export function applyEvent(
       if (reject(draft, closeCheck(draft, policies))) return { nodeEvent: null };
       draft.updateFields({ assignee: event.agentId, status: 'in-attendance', queue: null });
       return { nodeEvent: event };
+    case 'agent.transferred':
+      // The flow's node does not change: only who may pick the conversation up.
+      if (reject(draft, closeCheck(draft, policies))) return { nodeEvent: null };
+      draft.updateFields({
+        sector: event.sector,
+        queue: event.sector,
+        assignee: null,
+        status: 'waiting',
+      });
+      return { nodeEvent: null };
     case 'agent.reply': {
       const outcome = sendMessage(
         draft,

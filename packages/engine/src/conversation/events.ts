@@ -70,6 +70,13 @@ export const agentTookSchema = z.object({
   agentName: z.string().optional(),
 });
 
+/** An agent handed the conversation to another sector: it waits there, unassigned. */
+export const agentTransferredSchema = z.object({
+  type: z.literal('agent.transferred'),
+  agentId: z.string().min(1),
+  sector: z.string().trim().min(1).max(200),
+});
+
 /** An agent answered; the visibility is what the agent chose. */
 export const agentReplySchema = z.object({
   type: z.literal('agent.reply'),
@@ -138,6 +145,7 @@ export const conversationEventSchema = z.union([
     conversationStartedSchema,
     customerMessageSchema,
     agentTookSchema,
+    agentTransferredSchema,
     agentReplySchema,
     agentRequestedEvaluationSchema,
     customerEvaluatedSchema,

@@ -124,3 +124,42 @@ describe('attendance defaults and channel actions with a message', () => {
     expect(refused.snapshot).toEqual(first.snapshot);
   });
 });
+
+describe('transfer to another sector', () => {
+  it('puts the conversation in the other sector’s queue, unassigned, without moving the flow', () => {
+    const { engine, first } = begin({ sector: 'SAC' });
+    const taken = engine.step(version, first.snapshot, { type: 'agent.took', agentId: 'u1' }, t0);
+    const moved = engine.step(
+      version,
+      taken.snapshot,
+      { type: 'agent.transferred', agentId: 'u1', sector: 'Financeiro' },
+      t0 + 1_000,
+    );
+    expect(moved.rejection).toBeNull();
+    expect(moved.snapshot.value).toBe(taken.snapshot.value);
+    expect(moved.effects).toEqual([
+      {
+        kind: 'conversation.update',
+        changes: { sector: 'Financeiro', queue: 'Financeiro', assignee: null, status: 'waiting' },
+      },
+    ]);
+  });
+
+  it('is refused once the attendance is closed', () => {
+    const { engine, first } = begin();
+    const closed = engine.step(
+      version,
+      first.snapshot,
+      { type: 'agent.closed', agentId: 'u1' },
+      t0,
+    );
+    const refused = engine.step(
+      version,
+      closed.snapshot,
+      { type: 'agent.transferred', agentId: 'u1', sector: 'Financeiro' },
+      t0 + 1_000,
+    );
+    expect(refused.rejection?.code).toBe('CHANNEL_CLOSED');
+    expect(refused.effects).toEqual([]);
+  });
+});

@@ -36,6 +36,9 @@ export function recordEvent(
     case 'agent.took':
       transcript.add({ at, kind: 'status', who: agent, text: 'took the conversation' });
       return;
+    case 'agent.transferred':
+      transcript.add({ at, kind: 'status', who: agent, text: `transferred to ${event.sector}` });
+      return;
     case 'customer.evaluated': {
       const parts = [
         event.score === undefined ? null : `score ${event.score}`,

@@ -268,18 +268,21 @@ describe.each(testBackends())('conversation routes on $name', (backend) => {
       const body = response.json<{
         reply: { public: Option; private: Option };
         requestEvaluation: Option;
+        transfer: Option;
         close: Option;
       }>();
       const code = (option: Option) => (option.allowed ? 'ok' : option.code);
       return {
         reply: { public: code(body.reply.public), private: code(body.reply.private) },
         requestEvaluation: code(body.requestEvaluation),
+        transfer: code(body.transfer),
         close: code(body.close),
       };
     };
     expect(await options()).toEqual({
       reply: { public: 'ok', private: 'ok' },
       requestEvaluation: 'CHANNEL_EVALUATION_BEFORE_ANSWER',
+      transfer: 'ok',
       close: 'ok',
     });
     await refused('request-evaluation', undefined, 'CHANNEL_EVALUATION_BEFORE_ANSWER');
@@ -289,6 +292,7 @@ describe.each(testBackends())('conversation routes on $name', (backend) => {
     expect(await options()).toEqual({
       reply: { public: 'CHANNEL_PUBLIC_ANSWER_LIMIT', private: 'ok' },
       requestEvaluation: 'ok',
+      transfer: 'ok',
       close: 'ok',
     });
     await refused(
@@ -296,6 +300,16 @@ describe.each(testBackends())('conversation routes on $name', (backend) => {
       { text: 'Outra resposta', visibility: 'public' },
       'CHANNEL_PUBLIC_ANSWER_LIMIT',
     );
+
+    const moved = await act(id, 'transfer', { sector: 'Financeiro' });
+    expect(moved.statusCode).toBe(200);
+    expect((await rowsOf(id)).row).toMatchObject({
+      sector: 'Financeiro',
+      queue: 'Financeiro',
+      assignee: null,
+      status: 'waiting',
+    });
+    expect((await act(id, 'transfer', { sector: ' ' })).statusCode).toBe(400);
 
     const badReason = await act(id, 'request-moderation', { reason: 3, message: 'Não é nosso' });
     expect(badReason.statusCode).toBe(400);
@@ -318,6 +332,7 @@ describe.each(testBackends())('conversation routes on $name', (backend) => {
     expect(await options()).toEqual({
       reply: { public: 'CHANNEL_RECEPTIVE_ONLY', private: 'CHANNEL_RECEPTIVE_ONLY' },
       requestEvaluation: 'CHANNEL_RECEPTIVE_ONLY',
+      transfer: 'CHANNEL_RECEPTIVE_ONLY',
       close: 'CHANNEL_RECEPTIVE_ONLY',
     });
     await refused('take', undefined, 'CHANNEL_RECEPTIVE_ONLY');
@@ -329,6 +344,7 @@ describe.each(testBackends())('conversation routes on $name', (backend) => {
       'CHANNEL_RECEPTIVE_ONLY',
     );
     await refused('close', {}, 'CHANNEL_RECEPTIVE_ONLY');
+    await refused('transfer', { sector: 'SAC' }, 'CHANNEL_RECEPTIVE_ONLY');
 
     // The Reclame Aqui adapter delivers them in order; its API is unreachable here, so the first
     // row waits for its retry and the others queue behind it.

@@ -205,6 +205,22 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
   );
 
   app.post(
+    '/conversations/:id/transfer',
+    {
+      schema: {
+        ...common('Hand the conversation to another sector: it waits there, unassigned'),
+        body: transferBody,
+      },
+    },
+    (request) =>
+      act(request, {
+        type: 'agent.transferred',
+        agentId: agentId(request),
+        sector: request.body.sector,
+      }),
+  );
+
+  app.post(
     '/conversations/:id/reply',
     {
       schema: {
@@ -279,10 +295,12 @@ const option = z.object({ allowed: z.boolean(), code: text, message: text });
 const optionsView = z.object({
   reply: z.object({ public: option, private: option }),
   requestEvaluation: option,
+  transfer: option,
   close: option,
 });
 
 const moderationAction = 'moderation.request';
+const transferBody = z.strictObject({ sector: z.string().trim().min(1).max(200) });
 const actionParams = params.extend({
   action: z
     .string()

@@ -16,6 +16,7 @@ export interface AgentOption {
 export interface AgentOptions {
   reply: { public: AgentOption; private: AgentOption };
   requestEvaluation: AgentOption;
+  transfer: AgentOption;
   close: AgentOption;
 }
 
@@ -56,6 +57,7 @@ export async function agentOptions(
   return {
     reply: { public: reply('public'), private: reply('private') },
     requestEvaluation: trial({ type: 'agent.requested-evaluation', agentId }),
+    transfer: trial({ type: 'agent.transferred', agentId, sector: '·' }),
     close: trial({ type: 'agent.closed', agentId }),
   };
 }
