@@ -133,9 +133,13 @@ describe.each(testBackends())('a server killed with SIGKILL on $name', (backend)
     expect(new Set(delivered.map((r) => r.idempotencyKey))).toEqual(
       new Set(rows.map((r) => r.key)),
     );
-    // A delivery the vendor took just before the kill may be repeated with the same key; the
-    // key makes it one message. Nothing else is ever repeated.
-    const repeats = sink.received.length - delivered.length;
-    expect(repeats).toBeLessThanOrEqual(20);
+    // A delivery the vendor took in the round the kill interrupted (sent, not yet marked sent) is
+    // repeated once after the restart, with the same key, which makes it one message. One kill:
+    // no key ever reaches the vendor more than twice.
+    const perKey = new Map<string, number>();
+    expect(sink.received.every((request) => request.idempotencyKey)).toBe(true);
+    for (const request of sink.received)
+      perKey.set(request.idempotencyKey ?? '', (perKey.get(request.idempotencyKey ?? '') ?? 0) + 1);
+    expect(Math.max(...perKey.values())).toBeLessThanOrEqual(2);
   }, 180_000);
 });
