@@ -1,12 +1,13 @@
 import { defineChannelAdapter, type DeliveryResult, type InboundItem } from '@attendflow/engine';
-import { timingSafeEqual } from 'node:crypto';
+import { parseRetryAfter } from '../../shared/retry-after.js';
+import { isSameSecret } from '../same-secret.js';
 import { apiChannel } from './definition.js';
 import { apiInboundSchema } from './inbound.js';
 
 /** The API channel's I/O: bearer-token webhook in, JSON POSTs out. */
 export const apiAdapter = defineChannelAdapter(apiChannel, {
   verifyInbound: (request, settings) =>
-    sameText(request.headers['authorization'] ?? '', `Bearer ${settings.inboundToken}`),
+    isSameSecret(request.headers['authorization'], `Bearer ${settings.inboundToken}`),
 
   parseInbound(request) {
     const parsed = apiInboundSchema.safeParse(request.body);
@@ -104,18 +105,3 @@ export const apiAdapter = defineChannelAdapter(apiChannel, {
     }
   },
 });
-
-/** `Retry-After` as milliseconds: seconds or an HTTP date. */
-export function parseRetryAfter(header: string | null): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { isSameSecret } from '../same-secret.js';
 import { defineChannelAdapter, type DeliveryResult, type InboundRequest } from '@attendflow/engine';
 import { createTransport, type SendMailOptions } from 'nodemailer';
 import { emailChannel } from './definition.js';
@@ -14,7 +14,7 @@ import type { EmailSettings } from './settings.js';
 export const emailAdapter = defineChannelAdapter(emailChannel, {
   verifyInbound(request, settings) {
     const token = presentedToken(request);
-    return token !== undefined && sameText(token, settings.inboundToken);
+    return token !== undefined && isSameSecret(token, settings.inboundToken);
   },
 
   parseInbound: (request) => parseEmailInbound(request.body),
@@ -90,10 +90,4 @@ function presentedToken(request: InboundRequest): string | undefined {
   const decoded = Buffer.from(value, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   return colon < 0 ? undefined : decoded.slice(colon + 1);
-}
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
 }

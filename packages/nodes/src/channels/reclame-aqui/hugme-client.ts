@@ -4,6 +4,7 @@ import {
   TOKEN_DEFAULT_TTL_S,
   TOKEN_REFRESH_MARGIN_MS,
 } from './hugme-assumptions.js';
+import { parseRetryAfter } from '../../shared/retry-after.js';
 import type { RateBudget } from './rate-budget.js';
 import type { ReclameAquiSettings } from './settings.js';
 
@@ -90,8 +91,7 @@ export function createHugmeClient(deps: HugmeClientDeps) {
     }
     const text = await response.text().catch(() => '');
     if (response.status === 429) {
-      const seconds = Number(response.headers.get('retry-after') ?? 60);
-      const waitMs = (Number.isFinite(seconds) ? seconds : 60) * 1000;
+      const waitMs = parseRetryAfter(response.headers.get('retry-after')) ?? 60_000;
       deps.budget.exhaust(key, waitMs);
       throw new HugmeCallError(`${call.method} ${call.path}: 429 rate limited`, 429, true, waitMs);
     }

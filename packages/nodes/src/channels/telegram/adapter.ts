@@ -5,7 +5,8 @@ import { telegram } from './definition.js';
 import { parseUpdate } from './parse-update.js';
 import { syncUpdates } from './sync-updates.js';
 import type { TelegramUser } from './update-schema.js';
-import { isSameSecret, webhookSecretOf } from './webhook-secret.js';
+import { isSameSecret } from '../same-secret.js';
+import { webhookSecretOf } from './webhook-secret.js';
 
 /**
  * Makes the Telegram adapter: webhook requests checked by their secret-token header, Updates

@@ -1,4 +1,4 @@
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { TelegramSettings } from './settings.js';
 
 /**
@@ -19,12 +19,4 @@ export function webhookSecretOf(
 /** A short fingerprint of the secret, safe to keep in the sync state to notice a change. */
 export function secretFingerprint(secret: string): string {
   return createHash('sha256').update(secret).digest('hex').slice(0, 16);
-}
-
-/** Compares the `X-Telegram-Bot-Api-Secret-Token` header with the expected secret in constant time. */
-export function isSameSecret(header: string | undefined, expected: string): boolean {
-  if (header === undefined) return false;
-  const left = createHash('sha256').update(header).digest();
-  const right = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(left, right);
 }

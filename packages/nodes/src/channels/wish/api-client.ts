@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '../../shared/retry-after.js';
 import type { WishSettings } from './definition.js';
 import { wishRateLimitedCode } from './wish-v2-assumptions.js';
 
@@ -105,8 +106,8 @@ function parseBody(text: string): Record<string, unknown> | null {
 
 /** `Retry-After` seconds, or v3's `Wish-Rate-Limit-Reset` (epoch seconds). */
 function retryAfterOf(headers: Headers): number | undefined {
-  const after = Number(headers.get('retry-after'));
-  if (Number.isFinite(after) && after > 0) return after * 1000;
+  const after = parseRetryAfter(headers.get('retry-after'));
+  if (after !== undefined && after > 0) return after;
   const reset = Number(headers.get('wish-rate-limit-reset'));
   if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - Date.now());
   return undefined;
