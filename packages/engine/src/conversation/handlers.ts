@@ -69,7 +69,7 @@ export function enterNode(
   ctx.scratch.trace.push({ nodeId, kind: 'enter', at: ctx.now });
   const node = env.compiled.nodes.get(nodeId);
   if (!node) return ctx;
-  return runNode(env, draft, node, null);
+  return runNode(env, draft, node, null, channelScope(env, ctx));
 }
 
 /** An event while the flow is in `nodeId` (or has ended: `null`). */
@@ -82,14 +82,24 @@ export function handleEvent(
   const draft = new Draft(context);
   const ctx = draft.ctx;
   ctx.now = event.now;
-  const channel = env.compiled.channel(ctx.info.channel);
-  const policies = resolvePolicies(channel, ctx.info.policyOverrides);
-  const { nodeEvent } = applyEvent(draft, event, nodeId, channel, policies);
+  const scope = channelScope(env, ctx);
+  const { nodeEvent } = applyEvent(draft, event, nodeId, scope.channel, scope.policies);
   if (ctx.scratch.rejection !== null || nodeEvent === null || nodeId === null) return ctx;
   if (ctx.flow !== 'running') return ctx;
   const node = env.compiled.nodes.get(nodeId);
   if (!node?.runtime.onEvent) return ctx;
-  return runNode(env, draft, node, nodeEvent);
+  return runNode(env, draft, node, nodeEvent, scope);
+}
+
+type ChannelScope = {
+  channel: ReturnType<HandlerEnv['compiled']['channel']>;
+  policies: ReturnType<typeof resolvePolicies>;
+};
+
+/** The conversation's channel and the policies in force, resolved once per step phase. */
+function channelScope(env: HandlerEnv, ctx: ConversationContext): ChannelScope {
+  const channel = env.compiled.channel(ctx.info.channel);
+  return { channel, policies: resolvePolicies(channel, ctx.info.policyOverrides) };
 }
 
 /** Entry of `$ended`: the flow ran out of edges (or failed); agents carry on. */
@@ -110,16 +120,16 @@ function runNode(
   draft: Draft,
   node: CompiledNode,
   event: NodeEvent | null,
+  scope: ChannelScope,
 ): ConversationContext {
   const mark = draft.checkpoint();
   const trial = new Draft(draft.ctx);
-  const channel = env.compiled.channel(trial.ctx.info.channel);
   const nodeContext: NodeContext<unknown> = new BoundNodeContext({
     draft: trial,
     nodeId: node.id,
     settings: node.settings,
-    channel,
-    policies: resolvePolicies(channel, trial.ctx.info.policyOverrides),
+    channel: scope.channel,
+    policies: scope.policies,
   });
   let port: string | undefined;
   try {
