@@ -331,7 +331,9 @@ export class ConversationRuntime {
     this.deps.onOutcome?.(eventType, outcome);
     if (outcome.status !== 'applied') return;
     const { live } = this.deps;
-    publishFlowTrace(this.deps.db, live, { ...outcome, eventType });
+    // The step loaded its version through the cache, which knows the version's flow.
+    const flowId = this.deps.versions.flowIdOf(outcome.flowVersionId);
+    if (flowId) publishFlowTrace(live, { ...outcome, flowId, eventType });
     const update = { conversationId, seq: outcome.seq };
     live.publish({
       topic: `conversation:${conversationId}`,

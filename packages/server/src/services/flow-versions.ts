@@ -10,7 +10,7 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
  * process (bounded); the engine caches the compiled machine under the same id.
  */
 export class FlowVersionCache {
-  private readonly byId = new Map<string, FlowVersionRef>();
+  private readonly byId = new Map<string, FlowVersionRef & { flowId: string }>();
   /** Flows known to have a published version: versions are never deleted, so this stays true. */
   private readonly published = new Set<string>();
   constructor(private readonly limit = 500) {}
@@ -20,10 +20,15 @@ export class FlowVersionCache {
     if (hit) return hit;
     const [row] = await db.select().from(flowVersions).where(eq(flowVersions.id, id));
     if (!row) throw new Error(`flow version ${id} does not exist`);
-    const ref = { id: row.id, flow: row.document };
+    const ref = { id: row.id, flow: row.document, flowId: row.flowId };
     this.byId.set(id, ref);
     if (this.byId.size > this.limit) this.byId.delete(this.byId.keys().next().value as string);
     return ref;
+  }
+
+  /** The flow a version belongs to, once {@link get} has loaded the version. */
+  flowIdOf(versionId: string): string | undefined {
+    return this.byId.get(versionId)?.flowId;
   }
 
   /**
