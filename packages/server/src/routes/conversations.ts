@@ -237,6 +237,21 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
     (request) => act(request, { type: 'agent.requested-evaluation', agentId: agentId(request) }),
   );
 
+  /** A channel action, its payload checked by the channel's own schema (a bad field is a 400). */
+  const channelAction = async (
+    request: FastifyRequest<{ Params: { id: string }; Headers: { 'idempotency-key'?: string } }>,
+    action: string,
+    body: Record<string, unknown>,
+  ) => {
+    const { channel } = await conversationSummary(db, request.params.id);
+    return act(request, {
+      type: 'agent.action',
+      agentId: agentId(request),
+      action,
+      payload: checkActionPayload(core, channel, action, body),
+    });
+  };
+
   app.post(
     '/conversations/:id/request-moderation',
     {
@@ -245,15 +260,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
         body: moderationBody,
       },
     },
-    async (request) => {
-      const { channel } = await conversationSummary(db, request.params.id);
-      return act(request, {
-        type: 'agent.action',
-        agentId: agentId(request),
-        action: moderationAction,
-        payload: checkActionPayload(core, channel, moderationAction, request.body),
-      });
-    },
+    (request) => channelAction(request, moderationAction, request.body),
   );
 
   app.post(
@@ -265,16 +272,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
         body: z.record(z.string(), z.unknown()).optional(),
       },
     },
-    async (request) => {
-      const { channel } = await conversationSummary(db, request.params.id);
-      const { action } = request.params;
-      return act(request, {
-        type: 'agent.action',
-        agentId: agentId(request),
-        action,
-        payload: checkActionPayload(core, channel, action, request.body ?? {}),
-      });
-    },
+    (request) => channelAction(request, request.params.action, request.body ?? {}),
   );
 
   app.post(
@@ -313,12 +311,8 @@ const replyBody = z.strictObject({
   attachments: z.array(attachmentSchema).max(20).optional(),
 });
 
-const moderationBody = z.strictObject({
-  reason: z.number().int(),
-  message: z.string().trim().min(1).max(5000),
-  migrateTo: z.string().trim().min(1).max(200).optional(),
-  attachments: z.array(attachmentSchema).max(20).optional(),
-});
+// The channel's own schema (Reclame Aqui's moderation request) checks the fields.
+const moderationBody = z.record(z.string(), z.unknown());
 
 const closeBody = z
   .strictObject({ solution: z.string().trim().min(1).max(200).optional() })
