@@ -57,6 +57,7 @@ export {
   type ChannelDefinitionInput,
   type ChannelActionDefinition,
 } from './plugin/define-channel.js';
+export { resolvePolicies } from './conversation/resolve-policies.js';
 export {
   channelPoliciesSchema,
   type ChannelPolicies,

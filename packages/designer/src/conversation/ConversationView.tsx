@@ -24,8 +24,7 @@ export function ConversationView({ id, onChanged }: { id: string; onChanged: () 
   );
   const channel = detail ? designerRegistry.channel(detail.channel) : undefined;
   const state = useMemo(
-    () =>
-      detail && options ? composerState(policiesOf(channel?.policies, detail), options) : null,
+    () => (detail && options ? composerState(policiesOf(channel, detail), options) : null),
     [detail, options, channel],
   );
   if (!detail || !state)

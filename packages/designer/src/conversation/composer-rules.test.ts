@@ -93,6 +93,6 @@ describe('composer state on other channels', () => {
         createdAt: '',
       },
     ];
-    expect(policiesOf(reclameAqui.policies, { events: started }).attachments).toBe(false);
+    expect(policiesOf(reclameAqui, { events: started }).attachments).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 import {
-  channelPoliciesSchema,
   channelRuleCodes,
+  resolvePolicies,
+  type ChannelDefinition,
   type ChannelPolicies,
+  type Json,
   type Visibility,
 } from '@attendflow/engine';
 import type { AgentOption, AgentOptions, ConversationDetail } from '../api/conversations-api';
@@ -27,15 +29,17 @@ export interface ComposerState {
 
 /** The conversation's policies: its channel's, with the overrides its start event carried. */
 export function policiesOf(
-  channelPolicies: ChannelPolicies | undefined,
+  channel: ChannelDefinition | undefined,
   detail: Pick<ConversationDetail, 'events'>,
 ): ChannelPolicies {
   const started = detail.events.find((e) => e.type === 'conversation.started');
   const overrides = started?.payload['policies'];
-  return channelPoliciesSchema.parse({
-    ...(channelPolicies ?? {}),
-    ...(typeof overrides === 'object' && overrides !== null ? overrides : {}),
-  });
+  return resolvePolicies(
+    channel,
+    typeof overrides === 'object' && overrides !== null
+      ? (overrides as Record<string, Json>)
+      : null,
+  );
 }
 
 /**

@@ -1,12 +1,8 @@
 import { createRegistry, type Registry } from '@attendflow/engine';
-import { channelDefinitions, nodeDefinitions } from '@attendflow/nodes/definitions';
 import { nodeRuntimes } from '@attendflow/nodes/node-runtimes';
+import { designerRegistry } from '../registry/designer-registry';
 
-/** The registry the simulator runs drafts with: the designer's definitions plus node runtimes. */
+/** The registry the simulator runs drafts with: the designer's own, plus the node runtimes. */
 export function createSimulationRegistry(): Registry {
-  return createRegistry({
-    nodes: nodeDefinitions,
-    channels: channelDefinitions,
-    runtimes: nodeRuntimes,
-  });
+  return createRegistry({ ...designerRegistry.input, runtimes: nodeRuntimes });
 }
