@@ -1,4 +1,5 @@
 import type { ApiClient } from '../api/api-client';
+import type { ConversationLogEvent } from '../api/conversations-api';
 
 /** One node's figures (`GET /flows/:id/analytics`). */
 export interface NodeFigures {
@@ -27,24 +28,8 @@ export interface FlowFigures {
   }>;
 }
 
-/** A conversation as the list answers it (the fields the overlay uses). */
-export interface ConversationRow {
-  id: string;
-  channel: string;
-  externalId: string;
-  status: string;
-  subject: string | null;
-  flowVersionId: string;
-  createdAt: string;
-}
-
 /** One entry of a conversation's event log, with the trace the engine wrote for it. */
-export interface LoggedEvent {
-  seq: number;
-  type: string;
-  trace: unknown[];
-  createdAt: string;
-}
+export type LoggedEvent = Pick<ConversationLogEvent, 'seq' | 'type' | 'trace' | 'createdAt'>;
 
 /** Figures of a version (the latest when no number is given). */
 export function fetchFigures(
@@ -54,19 +39,4 @@ export function fetchFigures(
 ): Promise<FlowFigures> {
   const query = version === undefined ? '' : `?version=${version}`;
   return api.request<FlowFigures>('GET', `/flows/${flowId}/analytics${query}`);
-}
-
-/** The newest conversations (the server has no per-version filter: the caller narrows the list). */
-export async function fetchConversations(api: ApiClient): Promise<ConversationRow[]> {
-  const page = await api.request<{ items: ConversationRow[] }>('GET', '/conversations?limit=100');
-  return page.items;
-}
-
-/** A conversation's event log. */
-export async function fetchEvents(api: ApiClient, conversationId: string): Promise<LoggedEvent[]> {
-  const detail = await api.request<{ events: LoggedEvent[] }>(
-    'GET',
-    `/conversations/${conversationId}`,
-  );
-  return detail.events;
 }

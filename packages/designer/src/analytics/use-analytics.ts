@@ -1,18 +1,13 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useSession } from '../app/session-context';
 import { useEditor } from '../editor/editor-context';
-import {
-  fetchConversations,
-  fetchEvents,
-  fetchFigures,
-  type ConversationRow,
-  type FlowFigures,
-} from './analytics-api';
+import { conversationsApi, type ConversationSummary } from '../api/conversations-api';
+import { fetchFigures, type FlowFigures } from './analytics-api';
 import { figuresOverlay, replayOverlay, replaySteps, type ReplayStep } from './analytics-overlay';
 
 /** A past conversation being replayed on the canvas. */
 export interface Replay {
-  conversation: ConversationRow;
+  conversation: ConversationSummary;
   steps: ReplayStep[];
   index: number;
 }
@@ -23,16 +18,19 @@ export function useAnalytics() {
   const { flowId, store, setOverlay, versionsTick } = useEditor();
   const [version, setVersion] = useState<number | undefined>(undefined);
   const [figures, setFigures] = useState<FlowFigures | null>(null);
-  const [conversations, setConversations] = useState<ConversationRow[]>([]);
+  const [conversations, setConversations] = useState<ConversationSummary[]>([]);
   const [replay, setReplay] = useState<Replay | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      const next = await fetchFigures(api, flowId, version);
-      const rows = await fetchConversations(api);
+      // The server has no per-version filter: the newest conversations, narrowed to the version.
+      const [next, page] = await Promise.all([
+        fetchFigures(api, flowId, version),
+        conversationsApi.list(api, { limit: 100 }),
+      ]);
       setFigures(next);
-      setConversations(rows.filter((row) => row.flowVersionId === next.version.id));
+      setConversations(page.items.filter((row) => row.flowVersionId === next.version.id));
       setError(null);
     } catch (e) {
       setFigures(null);
@@ -44,9 +42,9 @@ export function useAnalytics() {
   }, [load, versionsTick]);
 
   const open = useCallback(
-    async (conversation: ConversationRow) => {
+    async (conversation: ConversationSummary) => {
       try {
-        const steps = replaySteps(await fetchEvents(api, conversation.id));
+        const steps = replaySteps((await conversationsApi.get(api, conversation.id)).events);
         setReplay({ conversation, steps, index: 0 });
       } catch (e) {
         setError(e instanceof Error ? e.message : String(e));

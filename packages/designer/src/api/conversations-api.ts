@@ -51,6 +51,8 @@ export interface ConversationLogEvent {
   type: string;
   actor: string | null;
   payload: Record<string, unknown>;
+  /** The nodes entered and left during the step (analytics, replay). */
+  trace: unknown[];
   createdAt: string;
 }
 

@@ -8,6 +8,7 @@ describe('agent names', () => {
       type,
       actor: null,
       payload,
+      trace: [],
       createdAt: '',
     });
     const names = agentNamesOf({

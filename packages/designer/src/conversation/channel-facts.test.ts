@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { channelFactsOf, hoursAndMinutes } from './channel-facts';
 
 const started = (metadata: Record<string, unknown>) => [
-  { seq: 1, type: 'conversation.started', actor: null, payload: { metadata }, createdAt: '' },
+  {
+    seq: 1,
+    type: 'conversation.started',
+    actor: null,
+    payload: { metadata },
+    trace: [],
+    createdAt: '',
+  },
 ];
 
 describe('channel facts', () => {

@@ -90,6 +90,7 @@ describe('composer state on other channels', () => {
         type: 'conversation.started',
         actor: null,
         payload: { policies: { attachments: false } },
+        trace: [],
         createdAt: '',
       },
     ];
