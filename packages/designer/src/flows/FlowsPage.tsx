@@ -20,8 +20,11 @@ export function FlowsPage() {
   useEffect(load, [load]);
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
+    const input = event.target;
+    const file = input.files?.[0];
     if (!file) return;
+    // Cleared at once, so picking the same file again (after fixing it) imports it again.
+    input.value = '';
     try {
       const body = JSON.parse(await file.text()) as Record<string, unknown>;
       const created = await flowsApi.importFlow(api, body);

@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { MessageKey } from './messages-en';
 import { pickLocale, translate, type Locale, type MessageParams } from './translate';
 
@@ -19,9 +27,12 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   );
   const setLocale = useCallback((next: Locale) => {
     localStorage.setItem(storageKey, next);
-    document.documentElement.lang = next;
     setLocaleState(next);
   }, []);
+  // The page's language for screen readers and hyphenation: also the one picked from the browser.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = useMemo<I18n>(
     () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
     [locale, setLocale],
