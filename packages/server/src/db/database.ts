@@ -48,7 +48,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 function openPostgres(url: string): Database {
   const sql = postgres(url, { max: 10, onnotice: () => undefined });
-  const db = drizzlePostgres({ client: sql, schema });
+  const db = drizzlePostgres({ client: preparing(sql), schema });
   return {
     db,
     kind: 'postgres',
@@ -63,6 +63,30 @@ function openPostgres(url: string): Database {
     },
     close: () => sql.end({ timeout: 5 }),
   };
+}
+
+/**
+ * The client drizzle is given: every statement is a named prepared statement. drizzle asks
+ * postgres.js for unnamed ones, and postgres.js then describes each parameterised statement
+ * before binding it: two round trips per query instead of one, every time. Prepared, a statement
+ * text is described once per connection and then costs one round trip. (The texts are the
+ * server's own queries, a bounded set; connections are recycled by postgres.js's max_lifetime.)
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === 'unsafe')
+        return (query: string, params?: never[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params, { ...options, prepare: true });
+      if (key === 'begin' || key === 'savepoint')
+        return (...args: unknown[]) => {
+          const callback = args.pop() as (inner: postgres.Sql) => unknown;
+          const open = Reflect.get(target, key, receiver) as (...a: unknown[]) => unknown;
+          return open.call(target, ...args, (inner: postgres.Sql) => callback(preparing(inner)));
+        };
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
 }
 
 function wrapPglite(client: PGlite, release: () => void): Database {

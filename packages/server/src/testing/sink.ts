@@ -20,21 +20,26 @@ export async function startSink(): Promise<{
   received: SinkRequest[];
   /** Distinct deliveries (by idempotency key). */
   delivered: () => SinkRequest[];
+  /** How many distinct deliveries: cheap enough to poll every few milliseconds. */
+  deliveredCount: () => number;
   script: SinkReply[];
   close: () => Promise<void>;
 }> {
   const received: SinkRequest[] = [];
+  const distinct = new Map<string | undefined, SinkRequest>();
   const script: SinkReply[] = [];
   const server: Server = createServer((request, response) => {
     void readBody(request).then((text) => {
       const reply = script.shift() ?? { status: 200 };
       if (reply === 'hang') return;
       if (reply.status < 300) {
-        received.push({
+        const entry: SinkRequest = {
           idempotencyKey: request.headers['idempotency-key'] as string | undefined,
           authorization: request.headers.authorization,
           body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
-        });
+        };
+        received.push(entry);
+        distinct.set(entry.idempotencyKey, entry);
       }
       response.writeHead(reply.status, reply.headers).end();
     });
@@ -44,7 +49,8 @@ export async function startSink(): Promise<{
   return {
     url: `http://127.0.0.1:${port}/outbound`,
     received,
-    delivered: () => [...new Map(received.map((r) => [r.idempotencyKey, r])).values()],
+    delivered: () => [...distinct.values()],
+    deliveredCount: () => distinct.size,
     script,
     close: () =>
       new Promise((resolve) => {

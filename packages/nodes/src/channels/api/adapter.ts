@@ -1,4 +1,5 @@
 import { defineChannelAdapter, type DeliveryResult, type InboundItem } from '@attendflow/engine';
+import { postJson, type PostAnswer } from '../http-post.js';
 import { parseRetryAfter } from '../../shared/retry-after.js';
 import { isSameSecret } from '../same-secret.js';
 import { apiChannel } from './definition.js';
@@ -47,41 +48,35 @@ export const apiAdapter = defineChannelAdapter(apiChannel, {
   },
 
   async deliver(delivery, settings, signal): Promise<DeliveryResult> {
-    const timeout = AbortSignal.any([signal, AbortSignal.timeout(settings.timeoutMs)]);
-    let response: Response;
+    let answer: PostAnswer;
     try {
-      response = await fetch(settings.outboundUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${settings.outboundToken}`,
-          'idempotency-key': delivery.idempotencyKey,
-        },
-        body: JSON.stringify({
+      answer = await postJson(
+        new URL(settings.outboundUrl),
+        JSON.stringify({
           idempotencyKey: delivery.idempotencyKey,
           conversationId: delivery.conversation.externalId,
           kind: delivery.kind,
           ...(delivery.message ? { message: delivery.message } : {}),
           ...(delivery.action ? { action: delivery.action } : {}),
         }),
-        signal: timeout,
-      });
+        {
+          'content-type': 'application/json',
+          authorization: `Bearer ${settings.outboundToken}`,
+          'idempotency-key': delivery.idempotencyKey,
+        },
+        { timeoutMs: settings.timeoutMs, signal },
+      );
     } catch (error) {
-      const reason = timeout.aborted
-        ? 'timed out'
-        : error instanceof Error
-          ? error.message
-          : String(error);
+      const reason = error instanceof Error ? error.message : String(error);
       return { ok: false, retryable: true, error: `POST ${settings.outboundUrl}: ${reason}` };
     }
-    await response.body?.cancel();
-    if (response.ok) return { ok: true };
-    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-    const retryable = response.status === 429 || response.status === 408 || response.status >= 500;
+    if (answer.status >= 200 && answer.status < 300) return { ok: true };
+    const retryAfterMs = parseRetryAfter(answer.header('retry-after') ?? null);
+    const retryable = answer.status === 429 || answer.status === 408 || answer.status >= 500;
     return {
       ok: false,
       retryable,
-      error: `POST ${settings.outboundUrl}: HTTP ${response.status}`,
+      error: `POST ${settings.outboundUrl}: HTTP ${answer.status}`,
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     };
   },

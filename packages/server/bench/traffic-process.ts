@@ -1,0 +1,42 @@
+/**
+ * The bench's other side, in its own process as a load generator and a vendor would be: the sink
+ * the api channel delivers to, and the webhook sender. The server under test then spends its CPU
+ * on its own work only. Driven over IPC by `traffic.ts`.
+ */
+import { startSink } from '../src/testing/sink.js';
+import type { PlannedMessage } from '../src/testing/traffic.js';
+import { sendWebhooks } from './send-webhooks.js';
+
+export type TrafficRequest =
+  | { type: 'round'; url: string; connectionId: string; plan: PlannedMessage[][] }
+  | { type: 'close' };
+
+export type TrafficAnswer =
+  | { type: 'ready'; sinkUrl: string }
+  | { type: 'round'; count: number; seconds: number; latencies: number[] }
+  | { type: 'failed'; error: string };
+
+const sink = await startSink();
+const send = (answer: TrafficAnswer) => process.send?.(answer);
+
+process.on('message', (request: TrafficRequest) => {
+  if (request.type === 'close') {
+    void sink.close().then(() => process.exit(0));
+    return;
+  }
+  void (async () => {
+    const count = request.plan.flat().length;
+    const before = sink.deliveredCount();
+    const began = performance.now();
+    const latencies = await sendWebhooks(request.url, request.connectionId, request.plan);
+    // Polled every millisecond: a coarse poll would add its period to the measured time.
+    const deadline = Date.now() + 120_000;
+    while (sink.deliveredCount() - before < count) {
+      if (Date.now() > deadline) throw new Error('not all messages were delivered in 120 s');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    send({ type: 'round', count, seconds: (performance.now() - began) / 1000, latencies });
+  })().catch((error: unknown) => send({ type: 'failed', error: String(error) }));
+});
+
+send({ type: 'ready', sinkUrl: sink.url });
