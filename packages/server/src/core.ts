@@ -79,6 +79,7 @@ export function createCore(options: CoreOptions): Core {
     db: options.database.db,
     engine,
     versions,
+    connections,
     live,
     now,
     onOutcome: metrics.countOutcome,

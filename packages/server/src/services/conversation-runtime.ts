@@ -8,12 +8,13 @@ import type {
   StepResult,
 } from '@attendflow/engine';
 import { isPglite, type Db } from '../db/database.js';
-import { channelConnections, conversations, events } from '../db/schema/index.js';
+import { conversations, events } from '../db/schema/index.js';
 import { persistStep, type AppliedStep } from './persist-step.js';
 import { StepBatcher } from './step-batcher.js';
-import { publishFlowTrace } from './flow-trace.js';
+import { flowTraceUpdate } from './flow-trace.js';
+import type { ConnectionService } from './connections.js';
 import type { FlowVersionCache } from './flow-versions.js';
-import type { LiveBus } from './live-bus.js';
+import { publishUnlessSent, statementPayloads, type LiveBus, type LiveUpdate } from './live-bus.js';
 import { ServerError } from './errors.js';
 import { LruMap } from './lru-map.js';
 
@@ -22,6 +23,8 @@ export interface RuntimeDeps {
   db: Db;
   engine: Engine;
   versions: FlowVersionCache;
+  /** Connections as webhooks read them (cached for a moment). */
+  connections: ConnectionService;
   live: LiveBus;
   now?: () => number;
   /** Called after each commit that queued outbound work. */
@@ -160,7 +163,7 @@ export class ConversationRuntime {
     const outcome =
       (cached && (await this.dispatchCached(conversationId, cached, event, options))) ??
       (await this.dispatchLocked(conversationId, event, options));
-    this.announce(conversationId, event.type, outcome);
+    this.announce(event.type, outcome);
     return outcome;
   }
 
@@ -289,6 +292,18 @@ export class ConversationRuntime {
   ): Promise<{ outcome: DispatchOutcome; state: LiveState } | null> {
     const seq = row.version + 1;
     const snapshotJson = JSON.stringify(result.snapshot);
+    const { connectionId, flowVersionId } = row;
+    const outcome: DispatchOutcome = {
+      status: 'applied',
+      conversationId: row.id,
+      seq,
+      effects: result.effects,
+      trace: result.trace,
+      flowVersionId,
+    };
+    // Announced by the statement that commits the step, where the bus can (PostgreSQL).
+    const updates = this.updatesOf(outcome, event.type);
+    const notify = statementPayloads(this.deps.live, updates);
     const isWritten = await persist({
       row,
       expectedVersion: row.version,
@@ -299,20 +314,28 @@ export class ConversationRuntime {
       now,
       dedupKey: options.dedupKey ?? null,
       actor: options.actor ?? null,
+      notify: notify ?? [],
     });
     if (!isWritten) return null;
-    const { connectionId, flowVersionId } = row;
-    return {
-      outcome: {
-        status: 'applied',
-        conversationId: row.id,
-        seq,
-        effects: result.effects,
-        trace: result.trace,
-        flowVersionId,
-      },
-      state: { connectionId, flowVersionId, version: seq, snapshotJson },
-    };
+    publishUnlessSent(this.deps.live, updates, notify);
+    return { outcome, state: { connectionId, flowVersionId, version: seq, snapshotJson } };
+  }
+
+  /** What agents and the designer are told of an applied step. */
+  private updatesOf(
+    outcome: Extract<DispatchOutcome, { status: 'applied' }>,
+    eventType: string,
+  ): LiveUpdate[] {
+    const { conversationId, seq } = outcome;
+    const update = { conversationId, seq };
+    const updates: LiveUpdate[] = [
+      { topic: `conversation:${conversationId}`, type: 'conversation.changed', data: update },
+      { topic: 'inbox', type: 'conversation.changed', data: update },
+    ];
+    // The step loaded its version through the cache, which knows the version's flow.
+    const flowId = this.deps.versions.flowIdOf(outcome.flowVersionId);
+    if (flowId) updates.unshift(flowTraceUpdate({ ...outcome, flowId, eventType }));
+    return updates;
   }
 
   private remember(
@@ -327,20 +350,9 @@ export class ConversationRuntime {
     });
   }
 
-  private announce(conversationId: string, eventType: string, outcome: DispatchOutcome): void {
+  private announce(eventType: string, outcome: DispatchOutcome): void {
     this.deps.onOutcome?.(eventType, outcome);
     if (outcome.status !== 'applied') return;
-    const { live } = this.deps;
-    // The step loaded its version through the cache, which knows the version's flow.
-    const flowId = this.deps.versions.flowIdOf(outcome.flowVersionId);
-    if (flowId) publishFlowTrace(live, { ...outcome, flowId, eventType });
-    const update = { conversationId, seq: outcome.seq };
-    live.publish({
-      topic: `conversation:${conversationId}`,
-      type: 'conversation.changed',
-      data: update,
-    });
-    live.publish({ topic: 'inbox', type: 'conversation.changed', data: update });
     if (
       outcome.effects.some(
         (effect) => effect.kind === 'message' || effect.kind === 'channel.action',
@@ -359,12 +371,8 @@ export class ConversationRuntime {
     const [existing] = await this.latestOf(db, connectionId, item.externalId);
     if (existing && !(await this.opensNewAttendance(connectionId, existing, item)))
       return { id: existing.id, channel: existing.channel };
-    const [connection] = await db
-      .select()
-      .from(channelConnections)
-      .where(eq(channelConnections.id, connectionId));
-    if (!connection)
-      throw new ServerError('NOT_FOUND', `channel connection ${connectionId} does not exist`);
+    // The webhook that brought the item has just read the connection: the same cached read.
+    const { row: connection } = await this.deps.connections.load(db, connectionId);
     if (!item.start) {
       throw new ServerError(
         'NOT_FOUND',
@@ -395,7 +403,17 @@ export class ConversationRuntime {
       })
       .onConflictDoNothing()
       .returning({ id: conversations.id });
-    if (inserted[0]) return { id: inserted[0].id, channel: connection.type };
+    if (inserted[0]) {
+      // The row as inserted (no snapshot, version 0): its first event is then one statement,
+      // guarded by that version like any other.
+      this.remember(inserted[0].id, {
+        connectionId,
+        flowVersionId: versionId,
+        version: 0,
+        snapshot: null,
+      });
+      return { id: inserted[0].id, channel: connection.type };
+    }
     const [raced] = await this.latestOf(db, connectionId, item.externalId);
     if (!raced) throw new Error('conversation vanished while opening it');
     return { id: raced.id, channel: raced.channel };

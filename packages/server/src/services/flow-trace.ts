@@ -1,5 +1,5 @@
 import type { TraceEntry } from '@attendflow/engine';
-import type { LiveBus } from './live-bus.js';
+import type { LiveUpdate } from './live-bus.js';
 
 /** One applied step, as the flow's live trace shows it. */
 export interface TracedStep {
@@ -11,9 +11,9 @@ export interface TracedStep {
   trace: readonly TraceEntry[];
 }
 
-/** Publishes a step's trace on `flow:<flowId>` (the designer's live view of a flow). */
-export function publishFlowTrace(live: LiveBus, step: TracedStep): void {
-  live.publish({
+/** A step's trace as published on `flow:<flowId>` (the designer's live view of a flow). */
+export function flowTraceUpdate(step: TracedStep): LiveUpdate {
+  return {
     topic: `flow:${step.flowId}`,
     type: 'flow.trace',
     data: {
@@ -24,5 +24,5 @@ export function publishFlowTrace(live: LiveBus, step: TracedStep): void {
       event: step.eventType,
       trace: step.trace.map((entry) => ({ ...entry })),
     },
-  });
+  };
 }

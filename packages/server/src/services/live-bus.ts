@@ -10,6 +10,28 @@ export interface LiveUpdate {
 export interface LiveBus {
   publish(update: LiveUpdate): void;
   subscribe(topic: string, listener: (update: LiveUpdate) => void): () => void;
+  /**
+   * The notification payloads that announce `updates` from inside the statement committing what
+   * they announce (`pg_notify` there): they cost no statement of their own and go out exactly when,
+   * and only if, the change commits. Null when this bus has no such channel: publish after the
+   * commit instead ({@link publishUnlessSent}).
+   */
+  payloadsOf?(updates: readonly LiveUpdate[]): string[] | null;
+}
+
+/** Payloads for a statement to send (an empty list when the bus publishes after the commit). */
+export function statementPayloads(bus: LiveBus, updates: readonly LiveUpdate[]): string[] | null {
+  return bus.payloadsOf?.(updates) ?? null;
+}
+
+/** After the commit: publishes the updates whose statement did not carry them. */
+export function publishUnlessSent(
+  bus: LiveBus,
+  updates: readonly LiveUpdate[],
+  sent: string[] | null,
+): void {
+  if (sent !== null) return;
+  for (const update of updates) bus.publish(update);
 }
 
 /** An in-process bus. */

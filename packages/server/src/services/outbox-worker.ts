@@ -9,7 +9,8 @@ import type {
 import type { Database } from '../db/database.js';
 import { messages, outbox } from '../db/schema/index.js';
 import type { ConnectionService } from './connections.js';
-import type { LiveBus } from './live-bus.js';
+import { publishUnlessSent, statementPayloads, type LiveBus, type LiveUpdate } from './live-bus.js';
+import { liveChannel } from './pg-live-bus.js';
 
 /** Retry policy of deliveries. */
 export interface RetryPolicy {
@@ -62,6 +63,8 @@ export class OutboxWorker {
   private readonly retry: RetryPolicy;
   private readonly now: () => number;
   private readonly random: () => number;
+  /** Whether the last round's claim was cut by its limits (more rows may be due). */
+  private wasFull = false;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
     this.retry = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 300_000, ...deps.retry };
@@ -82,27 +85,48 @@ export class OutboxWorker {
       if (queue) queue.push(row);
       else queues.set(row.conversation_id, [row]);
     }
+    const runLength = this.deps.runLength ?? 50;
+    this.wasFull =
+      queues.size >= (this.deps.batchSize ?? 50) ||
+      [...queues.values()].some((queue) => queue.length > runLength);
     const sent: Claimed[] = [];
     const released: Claimed[] = [];
     const failed: Array<[Claimed, Extract<DeliveryResult, { ok: false }>]> = [];
-    await Promise.all(
-      [...queues.values()].map(async (queue) => {
-        for (const [index, row] of queue.entries()) {
-          const result = await this.deliverOne(row, signal);
-          if (result.ok) {
-            sent.push(row);
-            continue;
+    const deadlines = new Deadlines(signal, this.deps.deliveryTimeoutMs ?? 30_000);
+    try {
+      await Promise.all(
+        [...queues.values()].map(async (queue) => {
+          for (const [index, row] of queue.entries()) {
+            const result = await this.deliverOne(row, deadlines);
+            if (result.ok) {
+              sent.push(row);
+              continue;
+            }
+            failed.push([row, result]);
+            released.push(...queue.slice(index + 1));
+            return;
           }
-          failed.push([row, result]);
-          released.push(...queue.slice(index + 1));
-          return;
-        }
-      }),
-    );
+        }),
+      );
+    } finally {
+      deadlines.close();
+    }
     await this.settleSent(sent);
     await this.release(released);
     await Promise.all(failed.map(([row, result]) => this.settle(row, result)));
     return claimed.length - released.length;
+  }
+
+  /**
+   * Runs rounds while their claims come back cut by the batch limits (a backlog); returns how many
+   * rows it tried. A round under the limits took everything due at that moment.
+   */
+  async drain(signal?: AbortSignal, isStopped: () => boolean = () => false): Promise<number> {
+    let total = 0;
+    for (;;) {
+      total += await this.runOnce(signal);
+      if (!this.wasFull || isStopped()) return total;
+    }
   }
 
   /** Rows pending now (for /metrics). */
@@ -167,9 +191,10 @@ export class OutboxWorker {
     );
   }
 
-  private async deliverOne(row: Claimed, signal: AbortSignal): Promise<DeliveryResult> {
+  private async deliverOne(row: Claimed, deadlines: Deadlines): Promise<DeliveryResult> {
     const { db } = this.deps.database;
     let result: DeliveryResult;
+    let timeout: ReturnType<Deadlines['start']> | undefined;
     try {
       const connection = await this.deps.connections.load(db, row.connection_id);
       const adapter = this.deps.adapters.get(connection.row.type);
@@ -180,10 +205,7 @@ export class OutboxWorker {
           error: `no adapter delivers to ${connection.row.type} yet`,
         };
       } else {
-        const timeout = AbortSignal.any([
-          signal,
-          AbortSignal.timeout(this.deps.deliveryTimeoutMs ?? 30_000),
-        ]);
+        timeout = deadlines.start();
         result = await adapter.deliver(
           {
             idempotencyKey: row.idempotency_key,
@@ -208,7 +230,7 @@ export class OutboxWorker {
             attempt: row.attempts,
           },
           connection.settings,
-          timeout,
+          timeout.signal,
         );
       }
     } catch (error) {
@@ -217,24 +239,31 @@ export class OutboxWorker {
         retryable: true,
         error: error instanceof Error ? error.message : String(error),
       };
+    } finally {
+      timeout?.clear();
     }
     return result;
   }
 
-  /** Marks a batch's delivered rows and their messages sent, in one statement. */
+  /** Marks a batch's delivered rows and their messages sent, and announces them, in one statement. */
   private async settleSent(rows: Claimed[]): Promise<void> {
     if (rows.length === 0) return;
+    const updates = rows.flatMap((row) => this.updatesOf(row, 'delivery.sent', {}));
+    const notify = statementPayloads(this.deps.live, updates);
     await this.deps.database.rows(
       `with o as (update outbox set state = 'sent', sent_at = $1::timestamptz, claimed_until = null, last_error = null
-         where id in (select jsonb_array_elements_text($2::jsonb)::bigint) returning message_id)
-       update messages set state = 'sent', sent_at = $1::timestamptz, error = null
-       where id in (select message_id from o where message_id is not null)`,
-      [new Date(this.now()).toISOString(), JSON.stringify(rows.map((row) => row.id))],
+         where id in (select jsonb_array_elements_text($2::jsonb)::bigint) returning message_id),
+       m as (update messages set state = 'sent', sent_at = $1::timestamptz, error = null
+         where id in (select message_id from o where message_id is not null))
+       select count(*) from (select pg_notify('${liveChannel}', p) from jsonb_array_elements_text($3::jsonb) as p) as sent`,
+      [
+        new Date(this.now()).toISOString(),
+        JSON.stringify(rows.map((row) => row.id)),
+        JSON.stringify(notify ?? []),
+      ],
     );
-    for (const row of rows) {
-      this.deps.onDelivery?.('sent');
-      this.announce(row, 'delivery.sent', {});
-    }
+    for (let i = 0; i < rows.length; i++) this.deps.onDelivery?.('sent');
+    publishUnlessSent(this.deps.live, updates, notify);
   }
 
   /** A failed delivery: retried later with backoff, or dead after the last try. */
@@ -280,13 +309,57 @@ export class OutboxWorker {
   }
 
   private announce(row: Claimed, type: string, extra: Record<string, unknown>): void {
+    for (const update of this.updatesOf(row, type, extra)) this.deps.live.publish(update);
+  }
+
+  private updatesOf(row: Claimed, type: string, extra: Record<string, unknown>): LiveUpdate[] {
     const data = {
       conversationId: row.conversation_id,
       outboxId: row.id,
       kind: row.kind,
       ...extra,
     };
-    this.deps.live.publish({ topic: `conversation:${row.conversation_id}`, type, data });
-    if (type === 'delivery.dead') this.deps.live.publish({ topic: 'inbox', type, data });
+    const updates: LiveUpdate[] = [{ topic: `conversation:${row.conversation_id}`, type, data }];
+    if (type === 'delivery.dead') updates.push({ topic: 'inbox', type, data });
+    return updates;
+  }
+}
+
+/**
+ * The deadlines of one round's deliveries: each a plain timer (cheaper than `AbortSignal.any` with
+ * `AbortSignal.timeout` per delivery), all aborted with the caller's signal through one listener.
+ */
+class Deadlines {
+  private readonly active = new Set<AbortController>();
+  private readonly onAbort = () => {
+    for (const controller of this.active) controller.abort(this.parent.reason);
+  };
+
+  constructor(
+    private readonly parent: AbortSignal,
+    private readonly ms: number,
+  ) {
+    parent.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  start(): { signal: AbortSignal; clear: () => void } {
+    const controller = new AbortController();
+    if (this.parent.aborted) controller.abort(this.parent.reason);
+    this.active.add(controller);
+    const timer = setTimeout(
+      () => controller.abort(new Error(`timed out after ${this.ms} ms`)),
+      this.ms,
+    );
+    return {
+      signal: controller.signal,
+      clear: () => {
+        clearTimeout(timer);
+        this.active.delete(controller);
+      },
+    };
+  }
+
+  close(): void {
+    this.parent.removeEventListener('abort', this.onAbort);
   }
 }

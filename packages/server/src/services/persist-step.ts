@@ -7,6 +7,7 @@ import type {
   StepResult,
 } from '@attendflow/engine';
 import type { Db } from '../db/database.js';
+import { liveChannel } from './pg-live-bus.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -23,6 +24,8 @@ export interface AppliedStep {
   now: number;
   dedupKey: string | null;
   actor: string | null;
+  /** Live-update payloads the statement sends with `pg_notify` if, and when, the step commits. */
+  notify: readonly string[];
 }
 
 /** The columns a `conversation.update` effect may set, each with the SQL that reads it from `x.changes`. */
@@ -56,7 +59,7 @@ const persistStatement = `with x as (
     select * from jsonb_to_recordset(:input::jsonb) as x(id uuid, connection_id uuid, flow_version_id uuid,
       expected int, seq int, snapshot jsonb, flow_state text, changes jsonb, is_closing boolean, at timestamptz,
       dedup_key text, actor text, type text, payload jsonb, trace jsonb, effects jsonb,
-      messages jsonb, outbox jsonb, cancelled jsonb, armed jsonb)),
+      messages jsonb, outbox jsonb, cancelled jsonb, armed jsonb, notify jsonb)),
   c as (update conversations v set snapshot = x.snapshot, flow_state = x.flow_state, version = x.seq, updated_at = x.at,
       ${fieldSets},
       closed_at = case when x.is_closing then x.at else v.closed_at end
@@ -80,15 +83,17 @@ const persistStatement = `with x as (
     where t.conversation_id = w.id and t.timer_id = k.timer_id),
   ta as (insert into timers (conversation_id, timer_id, due_at)
     select w.id, r.timer_id, r.due_at from w, jsonb_to_recordset(w.armed) as r(timer_id text, due_at timestamptz)
-    on conflict (conversation_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null)
-  select id from c`;
+    on conflict (conversation_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null),
+  n as (select pg_notify('${liveChannel}', p) from w, jsonb_array_elements_text(w.notify) as p)
+  select c.id from c, (select count(*) from n) as sent`;
 const [statementHead, statementTail] = persistStatement.split(':input') as [string, string];
 
 /**
  * Writes everything the steps did, each step of a different conversation, as one statement (one
  * round trip; atomic on its own or inside the caller's transaction): each conversation's snapshot
  * and fields, guarded by its version and the event's dedup key, then the event (with its trace and
- * effects), inbound and outbound messages, outbox rows, timers armed and cancelled. Returns the
+ * effects), inbound and outbound messages, outbox rows, timers armed and cancelled, and the live
+ * updates that announce the step (`pg_notify`, sent on commit). Returns the
  * conversations written; a step whose row moved on or whose dedup key was already applied wrote
  * nothing.
  */
@@ -140,6 +145,7 @@ function toInput(step: AppliedStep): string {
     outbox: parts.outbox,
     cancelled: parts.cancelled,
     armed: parts.armed,
+    notify: step.notify,
   });
   return `${fields.slice(0, -1)},"snapshot":${step.snapshotJson}}`;
 }

@@ -16,8 +16,10 @@ export interface PgLiveBus extends LiveBus {
 /**
  * A live bus over PostgreSQL LISTEN/NOTIFY: every process, the publisher included, receives
  * updates through the notification, so one process and many behave the same. Updates published
- * in the same tick share one NOTIFY; an update too large for a payload keeps only its small
- * fields and says `truncated: true` (subscribers re-read what they need). On PGlite, one process
+ * in the same tick share one NOTIFY; the updates of a committed step or delivery travel in that
+ * very statement (`payloadsOf`: `pg_notify` inside it, sent on commit). An update too large for a
+ * payload keeps only its small fields and says `truncated: true` (subscribers re-read what they
+ * need). On PGlite, one process
  * by construction, the same payloads are delivered in memory instead of through NOTIFY.
  */
 export function createPgLiveBus(
@@ -64,6 +66,8 @@ export function createPgLiveBus(
       flushing = flushing.then(flush).catch(onError);
     },
     subscribe: (topic, listener) => local.subscribe(topic, listener),
+    // PGlite: the same payloads go round in memory after the commit (see flush).
+    payloadsOf: (updates) => (database.kind === 'pglite' ? null : pack(updates.map(encode))),
     async close() {
       await flushing;
       try {

@@ -1,103 +1,135 @@
 import type { Core } from '../core.js';
 import { closeSilentChats } from './widget-auto-close.js';
 
-/** Runs the timer and outbox workers in a loop; `wake` runs them now; `stop` waits for the round in flight. */
-export class Workers {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
-  private stopped = false;
-  private readonly abort = new AbortController();
-  private lastSweep = 0;
-  private syncing: Promise<void> | null = null;
-  private syncWake: (() => void) | null = null;
+/** One background loop: runs a round, then waits `idleMs` or until woken; one round at a time. */
+class Loop {
+  private wakeNow: (() => void) | null = null;
+  private isWoken = false;
+  private done: Promise<void> | null = null;
 
   constructor(
-    private readonly core: Core,
-    private readonly pollMs: number,
+    private readonly round: () => Promise<void>,
+    private readonly idleMs: () => number,
+    private readonly isStopped: () => boolean,
     private readonly onError: (error: unknown) => void,
   ) {}
 
   start(): void {
-    this.schedule(0);
-    this.syncing = this.syncLoop();
+    this.done = this.run();
   }
 
-  /** Runs the channel syncs now (a webhook hinted at a change, an admin asked). */
-  wakeSync(): void {
-    this.syncWake?.();
-  }
-
-  /** Runs a round as soon as the current one ends (new outbound work was committed). */
+  /** Runs a round now, or right after the one in progress. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) this.again = true;
-    else this.schedule(0);
+    this.isWoken = true;
+    this.wakeNow?.();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.syncWake?.();
-    await this.running;
-    this.abort.abort();
-    await this.syncing;
+  /** Waits for the round in flight (call after the stop flag is set). */
+  async stopped(): Promise<void> {
+    this.wakeNow?.();
+    await this.done;
   }
 
-  /**
-   * Channel syncs run apart from timers and deliveries: a first import paced by a vendor's rate
-   * limit may take minutes and must not hold a due timer back.
-   */
-  private async syncLoop(): Promise<void> {
-    while (!this.stopped) {
+  private async run(): Promise<void> {
+    while (!this.isStopped()) {
+      this.isWoken = false;
       try {
-        await this.core.sync.runOnce(this.abort.signal);
+        await this.round();
       } catch (error) {
         this.onError(error);
       }
-      if (this.stopped) break;
+      if (this.isStopped()) break;
+      if (this.isWoken) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, Math.max(this.pollMs * 4, 1_000));
-        this.syncWake = () => {
+        const timer = setTimeout(resolve, this.idleMs());
+        this.wakeNow = () => {
           clearTimeout(timer);
           resolve();
         };
       });
-      this.syncWake = null;
+      this.wakeNow = null;
     }
   }
+}
 
-  private schedule(delay: number): void {
-    if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.running = this.round().finally(() => {
-        this.running = null;
-        const soon = this.again;
-        this.again = false;
-        this.schedule(soon ? 0 : this.pollMs);
-      });
-    }, delay);
+/**
+ * The background work of a server process, each in its own loop so that one never holds another
+ * back: deliveries (woken by every commit that queued outbound work, else polled), timers (polled:
+ * a burst of due timers drains without waiting for deliveries, and committing a message costs no
+ * timer claim) and channel syncs (a first import paced by a vendor's rate limit may take minutes).
+ * `stop` waits for the rounds in flight.
+ */
+export class Workers {
+  private stopped = false;
+  private readonly abort = new AbortController();
+  private lastSweep = 0;
+  private readonly loops: { outbox: Loop; timers: Loop; sync: Loop };
+
+  constructor(
+    private readonly core: Core,
+    pollMs: number,
+    onError: (error: unknown) => void,
+  ) {
+    const isStopped = () => this.stopped;
+    this.loops = {
+      outbox: new Loop(
+        () => this.drainOutbox(),
+        () => pollMs,
+        isStopped,
+        onError,
+      ),
+      timers: new Loop(
+        () => this.fireTimers(),
+        () => pollMs,
+        isStopped,
+        onError,
+      ),
+      sync: new Loop(
+        () => this.core.sync.runOnce(this.abort.signal).then(() => undefined),
+        () => Math.max(pollMs * 4, 1_000),
+        isStopped,
+        onError,
+      ),
+    };
   }
 
-  private async round(): Promise<void> {
-    try {
-      // Timers and deliveries drain side by side, each while it has work: a burst of due timers
-      // goes in seconds and does not hold back the messages it queues.
-      await Promise.all([this.core.timers.drain(() => this.stopped), this.drainOutbox()]);
-      // Web chats silent for longer than their connection allows are closed once a minute.
-      if (!this.stopped && Date.now() - this.lastSweep >= 60_000) {
-        this.lastSweep = Date.now();
-        await closeSilentChats(this.core);
-      }
-    } catch (error) {
-      this.onError(error);
-    }
+  start(): void {
+    for (const loop of Object.values(this.loops)) loop.start();
   }
 
+  /** Delivers now, or right after the round in progress (new outbound work was committed). */
+  wake(): void {
+    if (!this.stopped) this.loops.outbox.wake();
+  }
+
+  /** Runs the channel syncs now (a webhook hinted at a change, an admin asked). */
+  wakeSync(): void {
+    if (!this.stopped) this.loops.sync.wake();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all([this.loops.outbox.stopped(), this.loops.timers.stopped()]);
+    // A sync waiting on a vendor's rate limit is cut short.
+    this.abort.abort();
+    await this.loops.sync.stopped();
+  }
+
+  /**
+   * Delivers until a round's claim is not cut by its limits: that round took everything due. What
+   * is committed after it wakes the loop again, and what falls due later (a retry, a delayed reply)
+   * is found by the poll, so no empty claim is spent after each round.
+   */
   private async drainOutbox(): Promise<void> {
-    for (let rounds = 0; rounds < 50 && !this.stopped; rounds++) {
-      if ((await this.core.outbox.runOnce(this.abort.signal)) === 0) return;
+    await this.core.outbox.drain(this.abort.signal, () => this.stopped);
+  }
+
+  private async fireTimers(): Promise<void> {
+    await this.core.timers.drain(() => this.stopped);
+    // Web chats silent for longer than their connection allows are closed once a minute.
+    if (!this.stopped && Date.now() - this.lastSweep >= 60_000) {
+      this.lastSweep = Date.now();
+      await closeSilentChats(this.core);
     }
   }
 }
