@@ -9,6 +9,9 @@ import * as schema from './schema/index.js';
 /** The drizzle database, the same type on PGlite and PostgreSQL. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+/** A transaction of {@link Db} (what `db.transaction` hands its callback). */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 /** An open database with what the server needs beyond queries. */
 export interface Database {
   readonly db: Db;

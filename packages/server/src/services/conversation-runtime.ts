@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type {
   ConversationEventInput,
   ConversationSnapshot,
@@ -9,10 +9,12 @@ import type {
 } from '@attendflow/engine';
 import { isPglite, type Db } from '../db/database.js';
 import { conversations, events } from '../db/schema/index.js';
-import { persistStep, type AppliedStep } from './persist-step.js';
+import { persistStep, type AppliedStep, type HandedRow } from './persist-step.js';
+import type { HandOff } from './hand-off.js';
 import { StepBatcher } from './step-batcher.js';
 import { flowTraceUpdate } from './flow-trace.js';
 import type { ConnectionService } from './connections.js';
+import { latestAttendance } from './conversation-lookup.js';
 import type { FlowVersionCache } from './flow-versions.js';
 import { publishUnlessSent, statementPayloads, type LiveBus, type LiveUpdate } from './live-bus.js';
 import { ServerError } from './errors.js';
@@ -54,6 +56,25 @@ interface LiveState {
   snapshotJson: string | null;
 }
 
+/** A step as written: its outcome, the state it leaves, and its outbound work. */
+interface Written {
+  outcome: Extract<DispatchOutcome, { status: 'applied' }>;
+  state: LiveState;
+  handed: HandedRow[];
+  /** The delivery epoch the hand-off was asked at. */
+  epoch: number;
+  /** Outbox rows the step queued. */
+  queued: number;
+}
+
+/** How many outbox rows a step's effects queue (one per message or channel action). */
+function outboxRowsOf(result: StepResult): number {
+  let count = 0;
+  for (const effect of result.effects)
+    if (effect.kind === 'message' || effect.kind === 'channel.action') count++;
+  return count;
+}
+
 /** The outcome of one event. */
 export type DispatchOutcome =
   | {
@@ -84,6 +105,8 @@ export class ConversationRuntime {
   private readonly batcher: StepBatcher;
   /** Called after each commit that queued outbound work (the host wakes its delivery worker). */
   onOutbound: (() => void) | undefined;
+  /** This process's delivery, when it runs one: a step's due rows go to it at once. */
+  handOff: HandOff | null = null;
   constructor(private readonly deps: RuntimeDeps) {
     this.now = deps.now ?? Date.now;
     this.onOutbound = deps.onOutbound;
@@ -221,6 +244,7 @@ export class ConversationRuntime {
       );
       if (written) {
         this.states.set(conversationId, written.state);
+        this.deliver(written);
         return written.outcome;
       }
     } catch {
@@ -239,6 +263,7 @@ export class ConversationRuntime {
     const { db, engine, versions } = this.deps;
     const dedupKey = options.dedupKey ?? null;
     let state: LiveState | null = null;
+    let committed: Written | null = null;
     const outcome = await db.transaction(async (tx): Promise<DispatchOutcome> => {
       const [row] = await tx
         .select({
@@ -275,21 +300,23 @@ export class ConversationRuntime {
       );
       if (!written) throw new Error(`conversation ${conversationId} changed under its row lock`);
       state = written.state;
+      committed = written;
       return written.outcome;
     });
     // Remembered once committed: a rolled-back step must never be taken for the row's state.
     if (state) this.states.set(conversationId, state);
+    if (committed) this.deliver(committed);
     return outcome;
   }
 
   private async write(
-    persist: (step: AppliedStep) => Promise<boolean>,
+    persist: (step: AppliedStep) => Promise<HandedRow[] | null>,
     row: { id: string; connectionId: string; flowVersionId: string; version: number },
     event: ConversationEventInput,
     result: StepResult,
     now: number,
     options: DispatchOptions,
-  ): Promise<{ outcome: DispatchOutcome; state: LiveState } | null> {
+  ): Promise<Written | null> {
     const seq = row.version + 1;
     const snapshotJson = JSON.stringify(result.snapshot);
     const { connectionId, flowVersionId } = row;
@@ -304,7 +331,8 @@ export class ConversationRuntime {
     // Announced by the statement that commits the step, where the bus can (PostgreSQL).
     const updates = this.updatesOf(outcome, event.type);
     const notify = statementPayloads(this.deps.live, updates);
-    const isWritten = await persist({
+    const holding = this.handOff?.holding(row.id) ?? null;
+    const handed = await persist({
       row,
       expectedVersion: row.version,
       event,
@@ -315,10 +343,27 @@ export class ConversationRuntime {
       dedupKey: options.dedupKey ?? null,
       actor: options.actor ?? null,
       notify: notify ?? [],
+      handOff:
+        holding && this.handOff ? { until: now + this.handOff.leaseMs, own: holding.own } : null,
     });
-    if (!isWritten) return null;
+    if (handed === null) return null;
     publishUnlessSent(this.deps.live, updates, notify);
-    return { outcome, state: { connectionId, flowVersionId, version: seq, snapshotJson } };
+    return {
+      outcome,
+      state: { connectionId, flowVersionId, version: seq, snapshotJson },
+      handed,
+      epoch: holding?.epoch ?? 0,
+      queued: outboxRowsOf(result),
+    };
+  }
+
+  /**
+   * A committed step's outbound work: rows handed off go to this process's delivery at once; any
+   * left for a claim (delayed, or behind a pending one) wake the delivery worker.
+   */
+  private deliver(written: Written): void {
+    if (written.handed.length > 0) this.handOff?.take(written.handed, written.epoch);
+    if (written.queued > written.handed.length) this.onOutbound?.();
   }
 
   /** What agents and the designer are told of an applied step. */
@@ -352,14 +397,6 @@ export class ConversationRuntime {
 
   private announce(eventType: string, outcome: DispatchOutcome): void {
     this.deps.onOutcome?.(eventType, outcome);
-    if (outcome.status !== 'applied') return;
-    if (
-      outcome.effects.some(
-        (effect) => effect.kind === 'message' || effect.kind === 'channel.action',
-      )
-    ) {
-      this.onOutbound?.();
-    }
   }
 
   /** The conversation of an external id on a connection, created (pinned to the flow's latest version) if new. */
@@ -368,7 +405,7 @@ export class ConversationRuntime {
     item: InboundItem,
   ): Promise<{ id: string; channel: string }> {
     const { db, versions } = this.deps;
-    const [existing] = await this.latestOf(db, connectionId, item.externalId);
+    const existing = await latestAttendance(db, connectionId, item.externalId);
     if (existing && !(await this.opensNewAttendance(connectionId, existing, item)))
       return { id: existing.id, channel: existing.channel };
     // The webhook that brought the item has just read the connection: the same cached read.
@@ -414,25 +451,9 @@ export class ConversationRuntime {
       });
       return { id: inserted[0].id, channel: connection.type };
     }
-    const [raced] = await this.latestOf(db, connectionId, item.externalId);
+    const raced = await latestAttendance(db, connectionId, item.externalId);
     if (!raced) throw new Error('conversation vanished while opening it');
     return { id: raced.id, channel: raced.channel };
-  }
-
-  /** The attendances of an external id, the open one (at most one) first, then the newest. */
-  private latestOf(db: Db, connectionId: string, externalId: string) {
-    return db
-      .select({
-        id: conversations.id,
-        channel: conversations.channel,
-        status: conversations.status,
-      })
-      .from(conversations)
-      .where(
-        and(eq(conversations.connectionId, connectionId), eq(conversations.externalId, externalId)),
-      )
-      .orderBy(sql`${conversations.status} = 'closed'`, desc(conversations.createdAt))
-      .limit(1);
   }
 
   private isReceptiveOnly(channel: string): boolean {

@@ -1,14 +1,9 @@
 import { eq, inArray } from 'drizzle-orm';
-import type {
-  ChannelActionEffect,
-  ChannelAdapter,
-  Customer,
-  DeliveryResult,
-  MessageEffect,
-} from '@attendflow/engine';
+import type { ChannelAdapter, DeliveryResult } from '@attendflow/engine';
 import type { Database } from '../db/database.js';
 import { messages, outbox } from '../db/schema/index.js';
 import type { ConnectionService } from './connections.js';
+import type { OutboxRow } from './outbox-row.js';
 import { publishUnlessSent, statementPayloads, type LiveBus, type LiveUpdate } from './live-bus.js';
 import { liveChannel } from './pg-live-bus.js';
 
@@ -39,20 +34,6 @@ export interface OutboxWorkerDeps {
   onDelivery?: (outcome: 'sent' | 'retry' | 'dead') => void;
 }
 
-interface Claimed {
-  id: string;
-  conversation_id: string;
-  connection_id: string;
-  kind: 'message' | 'action';
-  message_id: string | null;
-  payload: MessageEffect | ChannelActionEffect;
-  idempotency_key: string;
-  attempts: number;
-  external_id: string | null;
-  customer: Customer | null;
-  subject: string | null;
-}
-
 /**
  * Delivers the outbox: claims due rows with `FOR UPDATE SKIP LOCKED` (one in flight per
  * conversation, in order), hands each to its channel adapter with its idempotency key, and retries
@@ -65,11 +46,17 @@ export class OutboxWorker {
   private readonly random: () => number;
   /** Whether the last round's claim was cut by its limits (more rows may be due). */
   private wasFull = false;
+  /** How long a claimed row is this process's. */
+  readonly leaseMs: number;
+  /** Each delivery's time limit. */
+  readonly deliveryTimeoutMs: number;
 
   constructor(private readonly deps: OutboxWorkerDeps) {
     this.retry = { maxAttempts: 8, baseDelayMs: 1_000, maxDelayMs: 300_000, ...deps.retry };
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
+    this.leaseMs = deps.leaseMs ?? 30_000;
+    this.deliveryTimeoutMs = deps.deliveryTimeoutMs ?? 30_000;
   }
 
   /**
@@ -79,7 +66,7 @@ export class OutboxWorker {
    */
   async runOnce(signal: AbortSignal = new AbortController().signal): Promise<number> {
     const claimed = await this.claim();
-    const queues = new Map<string, Claimed[]>();
+    const queues = new Map<string, OutboxRow[]>();
     for (const row of claimed) {
       const queue = queues.get(row.conversation_id);
       if (queue) queue.push(row);
@@ -89,10 +76,10 @@ export class OutboxWorker {
     this.wasFull =
       queues.size >= (this.deps.batchSize ?? 50) ||
       [...queues.values()].some((queue) => queue.length > runLength);
-    const sent: Claimed[] = [];
-    const released: Claimed[] = [];
-    const failed: Array<[Claimed, Extract<DeliveryResult, { ok: false }>]> = [];
-    const deadlines = new Deadlines(signal, this.deps.deliveryTimeoutMs ?? 30_000);
+    const sent: OutboxRow[] = [];
+    const released: OutboxRow[] = [];
+    const failed: Array<[OutboxRow, Extract<DeliveryResult, { ok: false }>]> = [];
+    const deadlines = new Deadlines(signal, this.deliveryTimeoutMs);
     try {
       await Promise.all(
         [...queues.values()].map(async (queue) => {
@@ -142,9 +129,9 @@ export class OutboxWorker {
    * the run of its conversation's next rows that are due too, so a busy conversation's backlog
    * goes in one round. The partial index on pending rows keeps both checks off the sent history.
    */
-  private claim(): Promise<Claimed[]> {
+  private claim(): Promise<OutboxRow[]> {
     const now = new Date(this.now()).toISOString();
-    return this.deps.database.rows<Claimed>(
+    return this.deps.database.rows<OutboxRow>(
       `with heads as (
          select o.id, o.conversation_id from outbox o
          where o.state = 'pending' and o.next_attempt_at <= $1::timestamptz
@@ -172,17 +159,12 @@ export class OutboxWorker {
          claimed.payload, claimed.idempotency_key, claimed.attempts, c.external_id, c.customer, c.subject
        from claimed left join conversations c on c.id = claimed.conversation_id
        order by claimed.id`,
-      [
-        now,
-        String(this.deps.leaseMs ?? 30_000),
-        this.deps.batchSize ?? 50,
-        this.deps.runLength ?? 50,
-      ],
+      [now, String(this.leaseMs), this.deps.batchSize ?? 50, this.deps.runLength ?? 50],
     );
   }
 
   /** Rows claimed behind a failed one go back to the queue, their attempt not counted. */
-  private async release(rows: Claimed[]): Promise<void> {
+  async release(rows: OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.deps.database.rows(
       `update outbox set claimed_until = null, attempts = attempts - 1
@@ -191,7 +173,8 @@ export class OutboxWorker {
     );
   }
 
-  private async deliverOne(row: Claimed, deadlines: Deadlines): Promise<DeliveryResult> {
+  /** Hands one claimed row to its channel's adapter within its deadline. */
+  async deliverOne(row: OutboxRow, deadlines: Deadlines): Promise<DeliveryResult> {
     const { db } = this.deps.database;
     let result: DeliveryResult;
     let timeout: ReturnType<Deadlines['start']> | undefined;
@@ -246,7 +229,7 @@ export class OutboxWorker {
   }
 
   /** Marks a batch's delivered rows and their messages sent, and announces them, in one statement. */
-  private async settleSent(rows: Claimed[]): Promise<void> {
+  async settleSent(rows: OutboxRow[]): Promise<void> {
     if (rows.length === 0) return;
     const updates = rows.flatMap((row) => this.updatesOf(row, 'delivery.sent', {}));
     const notify = statementPayloads(this.deps.live, updates);
@@ -267,10 +250,7 @@ export class OutboxWorker {
   }
 
   /** A failed delivery: retried later with backoff, or dead after the last try. */
-  private async settle(
-    row: Claimed,
-    result: Extract<DeliveryResult, { ok: false }>,
-  ): Promise<void> {
+  async settle(row: OutboxRow, result: Extract<DeliveryResult, { ok: false }>): Promise<void> {
     const { db } = this.deps.database;
     const at = new Date(this.now());
     if (result.retryable && row.attempts < this.retry.maxAttempts) {
@@ -308,11 +288,11 @@ export class OutboxWorker {
     return Math.round(ceiling / 2 + (this.random() * ceiling) / 2);
   }
 
-  private announce(row: Claimed, type: string, extra: Record<string, unknown>): void {
+  private announce(row: OutboxRow, type: string, extra: Record<string, unknown>): void {
     for (const update of this.updatesOf(row, type, extra)) this.deps.live.publish(update);
   }
 
-  private updatesOf(row: Claimed, type: string, extra: Record<string, unknown>): LiveUpdate[] {
+  private updatesOf(row: OutboxRow, type: string, extra: Record<string, unknown>): LiveUpdate[] {
     const data = {
       conversationId: row.conversation_id,
       outboxId: row.id,
@@ -329,7 +309,7 @@ export class OutboxWorker {
  * The deadlines of one round's deliveries: each a plain timer (cheaper than `AbortSignal.any` with
  * `AbortSignal.timeout` per delivery), all aborted with the caller's signal through one listener.
  */
-class Deadlines {
+export class Deadlines {
   private readonly active = new Set<AbortController>();
   private readonly onAbort = () => {
     for (const controller of this.active) controller.abort(this.parent.reason);

@@ -6,10 +6,9 @@ import type {
   ConversationFields,
   StepResult,
 } from '@attendflow/engine';
-import type { Db } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
+import type { OutboxRow } from './outbox-row.js';
 import { liveChannel } from './pg-live-bus.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** One applied step, as {@link persistStep} writes it. */
 export interface AppliedStep {
@@ -26,7 +25,19 @@ export interface AppliedStep {
   actor: string | null;
   /** Live-update payloads the statement sends with `pg_notify` if, and when, the step commits. */
   notify: readonly string[];
+  /**
+   * Hand the step's outbox rows straight to this process's delivery: inserted already claimed until
+   * `until` when they are due now and no earlier row of the conversation is pending except `own`
+   * (those this process holds, in order). Null: the rows wait for a claim.
+   */
+  handOff: { until: number; own: readonly string[] } | null;
 }
+
+/** An outbox row the statement inserted already claimed (see {@link AppliedStep.handOff}). */
+export type HandedRow = OutboxRow;
+
+/** The steps written, each with the outbox rows handed to this process's delivery. */
+export type WrittenSteps = Map<string, HandedRow[]>;
 
 /** The columns a `conversation.update` effect may set, each with the SQL that reads it from `x.changes`. */
 const fieldColumns: Record<keyof ConversationFields, string> = {
@@ -59,7 +70,8 @@ const persistStatement = `with x as (
     select * from jsonb_to_recordset(:input::jsonb) as x(id uuid, connection_id uuid, flow_version_id uuid,
       expected int, seq int, snapshot jsonb, flow_state text, changes jsonb, is_closing boolean, at timestamptz,
       dedup_key text, actor text, type text, payload jsonb, trace jsonb, effects jsonb,
-      messages jsonb, outbox jsonb, cancelled jsonb, armed jsonb, notify jsonb)),
+      messages jsonb, outbox jsonb, cancelled jsonb, armed jsonb, notify jsonb,
+      hand_off_until timestamptz, own jsonb)),
   c as (update conversations v set snapshot = x.snapshot, flow_state = x.flow_state, version = x.seq, updated_at = x.at,
       ${fieldSets},
       closed_at = case when x.is_closing then x.at else v.closed_at end
@@ -68,7 +80,7 @@ const persistStatement = `with x as (
         where d.connection_id = x.connection_id and d.dedup_key = x.dedup_key limit 1) seen on true
     where v.id = any(array(select id from x)) and v.id = x.id and v.version = x.expected
       and seen.is_seen is null
-    returning v.id),
+    returning v.id, v.external_id, v.customer, v.subject),
   w as (select x.* from x join c on c.id = x.id),
   e as (insert into events (conversation_id, connection_id, seq, type, payload, dedup_key, actor, flow_version_id, trace, effects, created_at)
     select id, connection_id, seq, type, payload, dedup_key, actor, flow_version_id, trace, effects, at from w),
@@ -76,16 +88,33 @@ const persistStatement = `with x as (
     select r.id, w.id, r.local_id, r.direction, r.author, r.agent_id, r.visibility, r.text, coalesce(r.attachments, '[]'::jsonb), r.node_id, r.state, w.at, r.not_before
     from w, jsonb_to_recordset(w.messages) as r(id uuid, local_id text, direction text, author text, agent_id text,
       visibility text, text text, attachments jsonb, node_id text, state text, not_before timestamptz)),
-  o as (insert into outbox (conversation_id, connection_id, kind, message_id, payload, idempotency_key, next_attempt_at)
-    select w.id, w.connection_id, r.kind, r.message_id, r.payload, r.idempotency_key, r.next_attempt_at
-    from w, jsonb_to_recordset(w.outbox) as r(kind text, message_id uuid, payload jsonb, idempotency_key text, next_attempt_at timestamptz)),
+  o as (insert into outbox (conversation_id, connection_id, kind, message_id, payload, idempotency_key, next_attempt_at, claimed_until, attempts)
+    select r.conversation_id, r.connection_id, r.kind, r.message_id, r.payload, r.idempotency_key, r.next_attempt_at,
+      case when r.is_handed then r.hand_off_until end, case when r.is_handed then 1 else 0 end
+    from (
+      -- Handed off: due now, as every row before it in the step, and nothing earlier pending but ours.
+      select w.id as conversation_id, w.connection_id, w.hand_off_until, r.*,
+        w.hand_off_until is not null
+          and bool_and(r.next_attempt_at <= w.at) over (partition by w.id order by r.ord)
+          and not exists (select 1 from outbox p where p.conversation_id = w.id and p.state = 'pending'
+            and p.id::text <> all (array(select jsonb_array_elements_text(w.own)))) as is_handed
+      from w, rows from (jsonb_to_recordset(w.outbox) as (kind text, message_id uuid, payload jsonb,
+          idempotency_key text, next_attempt_at timestamptz)) with ordinality
+        as r(kind, message_id, payload, idempotency_key, next_attempt_at, ord)) r
+    returning id, conversation_id, connection_id, kind, message_id, payload, idempotency_key, attempts,
+      claimed_until is not null as is_handed),
   tc as (delete from timers t using w, jsonb_array_elements_text(w.cancelled) as k(timer_id)
     where t.conversation_id = w.id and t.timer_id = k.timer_id),
   ta as (insert into timers (conversation_id, timer_id, due_at)
     select w.id, r.timer_id, r.due_at from w, jsonb_to_recordset(w.armed) as r(timer_id text, due_at timestamptz)
     on conflict (conversation_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null),
   n as (select pg_notify('${liveChannel}', p) from w, jsonb_array_elements_text(w.notify) as p)
-  select c.id from c, (select count(*) from n) as sent`;
+  select c.id, coalesce((select jsonb_agg(jsonb_build_object('id', o.id::text, 'conversation_id', o.conversation_id,
+      'connection_id', o.connection_id, 'kind', o.kind, 'message_id', o.message_id, 'payload', o.payload,
+      'idempotency_key', o.idempotency_key, 'attempts', o.attempts, 'external_id', c.external_id,
+      'customer', c.customer, 'subject', c.subject) order by o.id)
+    from o where o.conversation_id = c.id and o.is_handed), '[]'::jsonb) as handed
+  from c, (select count(*) from n) as sent`;
 const [statementHead, statementTail] = persistStatement.split(':input') as [string, string];
 
 /**
@@ -93,27 +122,27 @@ const [statementHead, statementTail] = persistStatement.split(':input') as [stri
  * round trip; atomic on its own or inside the caller's transaction): each conversation's snapshot
  * and fields, guarded by its version and the event's dedup key, then the event (with its trace and
  * effects), inbound and outbound messages, outbox rows, timers armed and cancelled, and the live
- * updates that announce the step (`pg_notify`, sent on commit). Returns the
- * conversations written; a step whose row moved on or whose dedup key was already applied wrote
- * nothing.
+ * updates that announce the step (`pg_notify`, sent on commit). Returns the conversations
+ * written, each with the outbox rows handed to this process; a step whose row moved on or whose
+ * dedup key was already applied wrote nothing.
  */
 export async function persistSteps(
   db: Db | Tx,
   steps: readonly AppliedStep[],
-): Promise<Set<string>> {
+): Promise<WrittenSteps> {
   const input = `[${steps.map(toInput).join(',')}]`;
-  const written = await db.execute<{ id: string }>(
+  const written = await db.execute<{ id: string; handed: HandedRow[] }>(
     sql`${sql.raw(statementHead)}${input}${sql.raw(statementTail)}`,
   );
-  const rows: Array<{ id: string }> = Array.isArray(written)
-    ? (written as Array<{ id: string }>)
-    : (written as { rows: Array<{ id: string }> }).rows;
-  return new Set(rows.map((row) => row.id));
+  const rows: Array<{ id: string; handed: HandedRow[] }> = Array.isArray(written)
+    ? (written as Array<{ id: string; handed: HandedRow[] }>)
+    : (written as { rows: Array<{ id: string; handed: HandedRow[] }> }).rows;
+  return new Map(rows.map((row) => [row.id, row.handed]));
 }
 
-/** {@link persistSteps} for one step: whether it was written. */
-export async function persistStep(db: Db | Tx, step: AppliedStep): Promise<boolean> {
-  return (await persistSteps(db, [step])).has(step.row.id);
+/** {@link persistSteps} for one step: its handed rows if it was written, else null. */
+export async function persistStep(db: Db | Tx, step: AppliedStep): Promise<HandedRow[] | null> {
+  return (await persistSteps(db, [step])).get(step.row.id) ?? null;
 }
 
 /** One element of the statement's input; the snapshot's JSON text is spliced in as it is. */
@@ -146,6 +175,8 @@ function toInput(step: AppliedStep): string {
     cancelled: parts.cancelled,
     armed: parts.armed,
     notify: step.notify,
+    hand_off_until: step.handOff ? new Date(step.handOff.until).toISOString() : null,
+    own: step.handOff?.own ?? [],
   });
   return `${fields.slice(0, -1)},"snapshot":${step.snapshotJson}}`;
 }

@@ -1,9 +1,10 @@
 import type { Db } from '../db/database.js';
-import { persistSteps, type AppliedStep } from './persist-step.js';
+import { persistSteps, type AppliedStep, type HandedRow } from './persist-step.js';
 
 interface Pending {
   step: AppliedStep;
-  resolve: (isWritten: boolean) => void;
+  /** The handed rows when written, null when not. */
+  resolve: (written: HandedRow[] | null) => void;
   reject: (error: unknown) => void;
 }
 
@@ -26,8 +27,8 @@ export class StepBatcher {
     private readonly maxSteps = 500,
   ) {}
 
-  /** Whether the step was written (false: its row moved on or its dedup key was applied). */
-  submit(step: AppliedStep): Promise<boolean> {
+  /** The step's handed rows if it was written; null: its row moved on or its dedup key was applied. */
+  submit(step: AppliedStep): Promise<HandedRow[] | null> {
     return new Promise((resolve, reject) => {
       this.queue.push({ step, resolve, reject });
       this.schedule();
@@ -63,7 +64,7 @@ export class StepBatcher {
         this.db,
         group.map((pending) => pending.step),
       );
-      for (const pending of group) pending.resolve(written.has(pending.step.row.id));
+      for (const pending of group) pending.resolve(written.get(pending.step.row.id) ?? null);
       return;
     } catch (error) {
       if (group.length === 1) {
@@ -76,7 +77,8 @@ export class StepBatcher {
     await Promise.all(
       group.map(async (pending) => {
         try {
-          pending.resolve((await persistSteps(this.db, [pending.step])).has(pending.step.row.id));
+          const written = await persistSteps(this.db, [pending.step]);
+          pending.resolve(written.get(pending.step.row.id) ?? null);
         } catch (error) {
           pending.reject(error);
         }

@@ -1,4 +1,5 @@
 import type { Core } from '../core.js';
+import { HandedDelivery } from './handed-delivery.js';
 import { closeSilentChats } from './widget-auto-close.js';
 
 /** One background loop: runs a round, then waits `idleMs` or until woken; one round at a time. */
@@ -54,7 +55,8 @@ class Loop {
 
 /**
  * The background work of a server process, each in its own loop so that one never holds another
- * back: deliveries (woken by every commit that queued outbound work, else polled), timers (polled:
+ * back: deliveries (a committed step's due rows handed straight to this process; what waits for a
+ * claim is delivered when a commit wakes the loop, else polled), timers (polled:
  * a burst of due timers drains without waiting for deliveries, and committing a message costs no
  * timer claim) and channel syncs (a first import paced by a vendor's rate limit may take minutes).
  * `stop` waits for the rounds in flight.
@@ -64,6 +66,7 @@ export class Workers {
   private readonly abort = new AbortController();
   private lastSweep = 0;
   private readonly loops: { outbox: Loop; timers: Loop; sync: Loop };
+  private readonly handed: HandedDelivery;
 
   constructor(
     private readonly core: Core,
@@ -71,6 +74,12 @@ export class Workers {
     onError: (error: unknown) => void,
   ) {
     const isStopped = () => this.stopped;
+    this.handed = new HandedDelivery(
+      core.outbox,
+      core.outbox.leaseMs,
+      core.outbox.deliveryTimeoutMs,
+      onError,
+    );
     this.loops = {
       outbox: new Loop(
         () => this.drainOutbox(),
@@ -94,6 +103,8 @@ export class Workers {
   }
 
   start(): void {
+    // This process delivers: a committed step's due rows come straight to it.
+    this.core.runtime.handOff = this.handed;
     for (const loop of Object.values(this.loops)) loop.start();
   }
 
@@ -109,7 +120,13 @@ export class Workers {
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await Promise.all([this.loops.outbox.stopped(), this.loops.timers.stopped()]);
+    if (this.core.runtime.handOff === this.handed) this.core.runtime.handOff = null;
+    await Promise.all([
+      this.loops.outbox.stopped(),
+      this.loops.timers.stopped(),
+      this.handed.idle(),
+    ]);
+    this.handed.close();
     // A sync waiting on a vendor's rate limit is cut short.
     this.abort.abort();
     await this.loops.sync.stopped();

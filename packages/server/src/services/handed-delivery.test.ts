@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
+import type { DeliveryResult } from '@attendflow/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../core.js';
+import type { Database } from '../db/database.js';
+import { conversations, outbox } from '../db/schema/index.js';
+import { seedConnection } from '../testing/seed.js';
+import { startSink } from '../testing/sink.js';
+import { testBackends } from '../testing/test-databases.js';
+import { crashFlow, inboundToken, waitUntil } from '../testing/traffic.js';
+import { HandedDelivery, type DeliverySteps } from './handed-delivery.js';
+import type { OutboxRow } from './outbox-row.js';
+import { Workers } from './workers.js';
+
+const row = (id: string, conversation = 'c1'): OutboxRow => ({
+  id,
+  conversation_id: conversation,
+  connection_id: 'k',
+  kind: 'message',
+  message_id: null,
+  payload: {} as OutboxRow['payload'],
+  idempotency_key: `${conversation}:${id}`,
+  attempts: 1,
+  external_id: null,
+  customer: null,
+  subject: null,
+});
+
+/** A scripted outbox worker: records what was delivered, settled and released, in order. */
+function fakeSteps(failing: Set<string> = new Set()) {
+  const log: string[] = [];
+  let release: () => void = () => undefined;
+  const gate = { held: null as Promise<void> | null };
+  const steps: DeliverySteps = {
+    async deliverOne(r): Promise<DeliveryResult> {
+      if (gate.held) await gate.held;
+      log.push(`deliver ${r.id}`);
+      return failing.has(r.id) ? { ok: false, retryable: true, error: 'boom' } : { ok: true };
+    },
+    async settleSent(rows) {
+      log.push(`sent ${rows.map((r) => r.id).join(',')}`);
+      await Promise.resolve();
+    },
+    async settle(r) {
+      log.push(`retry ${r.id}`);
+      await Promise.resolve();
+    },
+    async release(rows) {
+      log.push(`release ${rows.map((r) => r.id).join(',')}`);
+      await Promise.resolve();
+    },
+  };
+  const hold = () => {
+    gate.held = new Promise((resolve) => (release = resolve));
+  };
+  const open = () => {
+    gate.held = null;
+    release();
+  };
+  return { steps, log, hold, open };
+}
+
+describe('handed delivery', () => {
+  it("delivers a conversation's rows in order and holds them until they are marked sent", async () => {
+    const fake = fakeSteps();
+    const handed = new HandedDelivery(fake.steps, 30_000, 1_000, (e) => {
+      throw e;
+    });
+    fake.hold();
+    handed.take([row('1'), row('2')], handed.holding('c1').epoch);
+    expect(handed.holding('c1').own).toEqual(['1', '2']);
+    handed.take([row('3')], handed.holding('c1').epoch);
+    fake.open();
+    await handed.idle();
+    expect(fake.log.filter((l) => l.startsWith('deliver'))).toEqual([
+      'deliver 1',
+      'deliver 2',
+      'deliver 3',
+    ]);
+    expect(fake.log.filter((l) => l.startsWith('sent')).join(',')).toBe('sent 1,sent 2,sent 3');
+    expect(handed.holding('c1').own).toEqual([]);
+  });
+
+  it('after a failure retries that row, releases the rows behind it and any handed off against the old view', async () => {
+    const fake = fakeSteps(new Set(['2']));
+    const handed = new HandedDelivery(fake.steps, 30_000, 1_000, (e) => {
+      throw e;
+    });
+    const before = handed.holding('c1').epoch;
+    handed.take([row('1'), row('2'), row('3')], before);
+    await handed.idle();
+    expect([...fake.log].sort()).toEqual(
+      ['deliver 1', 'deliver 2', 'release 3', 'retry 2', 'sent 1'].sort(),
+    );
+    // Released only once the failed row is settled for its retry, so it goes first again.
+    expect(fake.log.indexOf('retry 2')).toBeLessThan(fake.log.indexOf('release 3'));
+    // A step written while that happened asked at the old epoch: its rows go back to the queue.
+    handed.take([row('4')], before);
+    await handed.idle();
+    expect(fake.log.at(-1)).toBe('release 4');
+    expect(handed.holding('c1').epoch).not.toBe(before);
+  });
+
+  it('runs conversations side by side', async () => {
+    const fake = fakeSteps();
+    const handed = new HandedDelivery(fake.steps, 30_000, 1_000, (e) => {
+      throw e;
+    });
+    fake.hold();
+    const { epoch } = handed.holding('a');
+    handed.take([row('1', 'a'), row('2', 'b')], epoch);
+    expect(handed.holding('a').own).toEqual(['1']);
+    expect(handed.holding('b').own).toEqual(['2']);
+    fake.open();
+    await handed.idle();
+    expect(fake.log.filter((l) => l.startsWith('deliver')).sort()).toEqual([
+      'deliver 1',
+      'deliver 2',
+    ]);
+  });
+});
+
+describe.each(testBackends())('hand-off through the runtime on $name', (backend) => {
+  let database: Database;
+  let core: Core;
+  let workers: Workers;
+  let sink: Awaited<ReturnType<typeof startSink>>;
+  let connectionId: string;
+
+  beforeAll(async () => {
+    database = await backend.open();
+    sink = await startSink();
+    core = createCore({ database, secretKey: randomBytes(32) });
+    ({ connectionId } = await seedConnection(database.db, core.connections, {
+      type: 'api',
+      flow: crashFlow(),
+      settings: {
+        outboundUrl: sink.url,
+        outboundToken: 'outbound-token-0123456789',
+        inboundToken,
+        timeoutMs: 2_000,
+      },
+    }));
+    // A poll too slow to matter and no wake: only the hand-off can deliver here.
+    workers = new Workers(core, 60_000, (error) => {
+      throw error;
+    });
+    workers.start();
+  });
+
+  afterAll(async () => {
+    await workers.stop();
+    await sink.close();
+    await database.close();
+  });
+
+  it("delivers each committed step's rows without a claim, in order, each row claimed once", async () => {
+    const texts = ['one', 'two', 'three', 'four'];
+    for (const [index, text] of texts.entries()) {
+      await core.runtime.ingest(connectionId, {
+        externalId: 'handed-1',
+        dedupKey: `handed-1-m${index}`,
+        start: { customer: { fields: {} }, metadata: {}, text },
+        event: { type: 'customer.message', text },
+      });
+    }
+    const [conversation] = await database.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(eq(conversations.externalId, 'handed-1'));
+    const rowsOf = () =>
+      database.db
+        .select({ key: outbox.idempotencyKey, state: outbox.state, attempts: outbox.attempts })
+        .from(outbox)
+        .where(eq(outbox.conversationId, conversation?.id ?? ''))
+        .orderBy(asc(outbox.id));
+    // ack for the first message, then "got it" for each of the three others.
+    await waitUntil(async () => (await rowsOf()).every((r) => r.state === 'sent'), 10_000);
+    const rows = await rowsOf();
+    expect(rows.map((r) => [r.state, r.attempts])).toEqual(
+      Array.from({ length: 4 }, () => ['sent', 1]),
+    );
+    const delivered = sink
+      .delivered()
+      .filter((r) => r.idempotencyKey?.startsWith(conversation?.id ?? '-'))
+      .map((r) => (r.body['message'] as { text: string }).text);
+    expect(delivered).toEqual(['ack', 'got it', 'got it', 'got it']);
+  });
+});
