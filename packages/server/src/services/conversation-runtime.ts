@@ -404,7 +404,7 @@ export class ConversationRuntime {
     connectionId: string,
     item: InboundItem,
   ): Promise<{ id: string; channel: string }> {
-    const { db, versions } = this.deps;
+    const { db } = this.deps;
     const existing = await latestAttendance(db, connectionId, item.externalId);
     if (existing && !(await this.opensNewAttendance(connectionId, existing, item)))
       return { id: existing.id, channel: existing.channel };
@@ -421,39 +421,41 @@ export class ConversationRuntime {
         'CONNECTION_DISABLED',
         `channel connection ${connection.name} is disabled`,
       );
-    const versionId = connection.flowId ? await versions.latest(db, connection.flowId) : null;
-    if (!versionId) {
-      throw new ServerError(
+    const noFlow = () =>
+      new ServerError(
         'CONNECTION_HAS_NO_FLOW',
         `channel connection ${connection.name} has no published flow to run`,
       );
-    }
-    const inserted = await db
-      .insert(conversations)
-      .values({
-        connectionId,
-        channel: connection.type,
-        externalId: item.externalId,
-        flowVersionId: versionId,
-        subject: item.start?.subject ?? null,
-        customer: item.start?.customer ?? { fields: {} },
-      })
-      .onConflictDoNothing()
-      .returning({ id: conversations.id });
-    if (inserted[0]) {
+    if (!connection.flowId) throw noFlow();
+    // Pinned to the flow's latest version, read in the insert itself: a publish in another process
+    // pins the next new conversation, and opening costs one statement.
+    const inserted = await db.execute<{ id: string; flow_version_id: string }>(sql`
+      insert into conversations (connection_id, channel, external_id, flow_version_id, subject, customer)
+      select ${connectionId}, ${connection.type}, ${item.externalId}, v.id, ${item.start.subject ?? null},
+        ${JSON.stringify(item.start.customer)}::jsonb
+      from (select id from flow_versions where flow_id = ${connection.flowId}
+        order by number desc limit 1) v
+      on conflict do nothing
+      returning id, flow_version_id`);
+    const [opened] = Array.isArray(inserted)
+      ? (inserted as Array<{ id: string; flow_version_id: string }>)
+      : (inserted as { rows: Array<{ id: string; flow_version_id: string }> }).rows;
+    if (opened) {
       // The row as inserted (no snapshot, version 0): its first event is then one statement,
       // guarded by that version like any other.
-      this.remember(inserted[0].id, {
+      this.remember(opened.id, {
         connectionId,
-        flowVersionId: versionId,
+        flowVersionId: opened.flow_version_id,
         version: 0,
         snapshot: null,
       });
-      return { id: inserted[0].id, channel: connection.type };
+      return { id: opened.id, channel: connection.type };
     }
+    // Nothing inserted: another request opened it first, or the flow has no published version.
     const raced = await latestAttendance(db, connectionId, item.externalId);
-    if (!raced) throw new Error('conversation vanished while opening it');
-    return { id: raced.id, channel: raced.channel };
+    if (raced) return { id: raced.id, channel: raced.channel };
+    if ((await this.deps.versions.latest(db, connection.flowId)) === null) throw noFlow();
+    throw new Error('conversation vanished while opening it');
   }
 
   private isReceptiveOnly(channel: string): boolean {
