@@ -108,6 +108,9 @@ export class HandedDelivery implements HandOff {
   private async settle(): Promise<void> {
     try {
       while (this.toSettle.length > 0) {
+        // After the deliveries already answered reach here: on PGlite a statement blocks the
+        // thread and resolves at once, and without this every row would get a statement of its own.
+        await new Promise((resolve) => setImmediate(resolve));
         const batch = this.toSettle;
         this.toSettle = [];
         try {
