@@ -1,6 +1,13 @@
-import { secretFieldsOf, settingsJsonSchema } from '@attendflow/engine';
+import {
+  localizeChannel,
+  localizeNode,
+  secretFieldsOf,
+  settingsJsonSchema,
+} from '@attendflow/engine';
+import { missingTranslations } from '@attendflow/engine/testing';
 import { describe, expect, it } from 'vitest';
 import { vibe } from './definition.js';
+import { sendKeyboard } from './nodes/send-keyboard/definition.js';
 
 const issuesOf = (value: unknown) =>
   vibe.settings
@@ -39,5 +46,21 @@ describe('vibe channel definition', () => {
     });
     expect(vibe.policies.evaluation).toBeUndefined();
     expect(vibe.nodes.map((node) => node.type)).toEqual(['vibe-send-keyboard']);
+  });
+
+  it('speaks Brazilian Portuguese, every text of the channel and its node translated', () => {
+    expect(missingTranslations(vibe, 'pt-BR')).toEqual([]);
+    expect(missingTranslations(sendKeyboard, 'pt-BR')).toEqual([]);
+    const channel = localizeChannel(vibe, 'pt-BR');
+    expect(channel.label).toBe('Vibe');
+    expect(channel.actions['keyboard.send']?.label).toBe('Enviar um teclado');
+    const node = localizeNode(sendKeyboard, 'pt-BR');
+    expect([node.label, node.port('unsubscribed')]).toEqual([
+      'Enviar teclado',
+      'cancelou a inscrição',
+    ]);
+    expect(node.settingsSchema()).toMatchObject({ properties: { text: { label: 'Pergunta' } } });
+    // Languages without a translation read English.
+    expect(localizeNode(sendKeyboard, 'es').label).toBe('Send keyboard');
   });
 });

@@ -27,4 +27,28 @@ export const vibe = defineChannel({
     [KEYBOARD_ACTION]: { label: 'Send a keyboard', payload: keyboardPayloadSchema, by: 'any' },
   },
   nodes: [sendKeyboard],
+  i18n: {
+    'pt-BR': {
+      label: 'Vibe',
+      description: 'Um bot do Vibe: os clientes se inscrevem nele e conversam com ele no app Vibe.',
+      fields: {
+        authToken: {
+          label: 'Token do bot',
+          help: 'Na página do bot no painel de administração do Vibe; ele também assina cada callback.',
+        },
+        botName: {
+          label: 'Nome do bot',
+          help: 'Mostrado ao cliente como remetente de cada mensagem.',
+        },
+        apiUrl: { label: 'URL da API', help: 'Altere só para apontar para o simulador.' },
+        timeoutMs: { label: 'Tempo limite de entrega (ms)' },
+      },
+      actions: {
+        [KEYBOARD_ACTION]: {
+          label: 'Enviar um teclado',
+          fields: { text: { label: 'Pergunta' }, buttons: { label: 'Botões' } },
+        },
+      },
+    },
+  },
 });

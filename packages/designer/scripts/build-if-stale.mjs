@@ -14,6 +14,7 @@ const inputs = [
   'packages/designer/index.html',
   'packages/designer/vite.config.ts',
   'packages/designer/package.json',
+  'packages/designer/scripts/build-if-stale.mjs',
   'packages/designer/public',
   'packages/designer/src',
   'packages/engine/src',
@@ -48,9 +49,12 @@ const built = existsSync(stampFile) ? readFileSync(stampFile, 'utf8').trim() : n
 if (built === wanted && existsSync(join(designer, 'dist', 'web', 'index.html'))) process.exit(0);
 
 process.stdout.write('building the designer (sources changed since the last build)…\n');
+// Always React's production build: started from vitest (the browser tests' global setup) the
+// inherited NODE_ENV=test would make Vite bundle React's development build, several times slower.
 const result = spawnSync('pnpm', ['exec', 'vite', 'build', '--logLevel', 'warn'], {
   cwd: designer,
   stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
 });
 if (result.status !== 0) process.exit(result.status ?? 1);
 writeFileSync(stampFile, `${wanted}\n`);

@@ -1,13 +1,8 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
-import { App } from './app/App';
+import { prefetchStartFlow } from './app/flow-prefetch';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The flow a /flows/:id page opens is requested first; the app (React, the engine, the node
+// definitions) is fetched meanwhile (a modulepreload link, see vite.config.ts), then evaluated.
+prefetchStartFlow(window.location, localStorage);
+void import('./app/start-app').then(({ startApp }) => startApp());

@@ -36,6 +36,7 @@ export {
   type NodeTraits,
   type SettingsOf,
   type PortOf,
+  type SummaryContext,
 } from './plugin/define-node.js';
 export {
   defineNodeRuntime,
@@ -75,6 +76,12 @@ export {
   type SyncProgress,
   type SyncResult,
 } from './plugin/define-channel-adapter.js';
+export {
+  defineChannelQuery,
+  type ChannelQuery,
+  type ChannelQueryAudience,
+  type ChannelQueryResult,
+} from './plugin/define-channel-query.js';
 export { createRegistry, type Registry, type RegistryInput } from './plugin/registry.js';
 export {
   ui,
@@ -88,6 +95,37 @@ export {
   type UiMeta,
   type UiWidget,
 } from './plugin/ui.js';
+export {
+  localeSchema,
+  fieldTranslationSchema,
+  fieldTranslationsSchema,
+  nodeTranslationSchema,
+  channelTranslationSchema,
+  nodeTranslationsSchema,
+  channelTranslationsSchema,
+  fieldsAt,
+  type FieldTranslation,
+  type FieldTranslations,
+  type NodeTranslation,
+  type ChannelTranslation,
+  type NodeTranslations,
+  type ChannelTranslations,
+} from './plugin/translations.js';
+export {
+  localizeNode,
+  localizeChannel,
+  matchLocale,
+  baseLocale,
+  type LocalizedNode,
+  type LocalizedChannel,
+  type LocalizedAction,
+  type LocalePreference,
+} from './plugin/localize.js';
+export {
+  settingsFieldsOf,
+  localizeJsonSchema,
+  type SettingsField,
+} from './plugin/settings-fields.js';
 
 // Compiler and conversation runtime
 export { compileFlow, type CompileOptions } from './compile/compile-flow.js';
@@ -151,5 +189,6 @@ export type {
 } from './conversation/conversation-context.js';
 export { channelRuleCodes } from './conversation/channel-rules.js';
 export { renderTemplate } from './conversation/render-template.js';
+export { templateScope, type TemplateSource } from './conversation/template-scope.js';
 export { EngineError, engineErrorCodes, type EngineErrorCode } from './errors.js';
 export { jsonSchema, type Json } from './json.js';

@@ -14,6 +14,7 @@ import { errorHandler } from './plugins/error-handler.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { authRoutes } from './routes/auth.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { channelQueryRoutes } from './routes/channel-queries.js';
 import { connectionRoutes } from './routes/connections.js';
 import { conversationRoutes } from './routes/conversations.js';
 import { dashboardRoutes } from './routes/dashboard.js';
@@ -23,6 +24,7 @@ import { homeRoutes } from './routes/home.js';
 import { inboundRoutes } from './routes/inbound.js';
 import { liveRoutes } from './routes/live.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { predefinedMessageRoutes } from './routes/predefined-messages.js';
 import { widgetRoutes } from './routes/widget.js';
 import { UserService } from './services/users.js';
 
@@ -75,6 +77,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(inboundRoutes, { prefix: '/api', core: deps.core });
   await app.register(conversationRoutes, { prefix: '/api', core: deps.core });
+  await app.register(channelQueryRoutes, { prefix: '/api', core: deps.core });
+  await app.register(predefinedMessageRoutes, { prefix: '/api', core: deps.core });
   await app.register(analyticsRoutes, { prefix: '/api', core: deps.core });
   await app.register(dashboardRoutes, { prefix: '/api', core: deps.core });
   return app;

@@ -6,6 +6,7 @@ import { DesignerPage } from '../editor/DesignerPage';
 import { FlowsPage } from '../flows/FlowsPage';
 import { I18nProvider, useI18n } from '../i18n/I18nProvider';
 import { LoginPage } from '../login/LoginPage';
+import { PredefinedMessagesPage } from '../predefined/PredefinedMessagesPage';
 import { Header } from './Header';
 import { redirectFor, type Route } from './routes';
 import { SessionProvider, useSession } from './session-context';
@@ -54,6 +55,8 @@ function Page({ route, theme }: { route: Route; theme: 'light' | 'dark' }) {
       return <ConnectionsPage />;
     case 'dashboard':
       return <DashboardPage />;
+    case 'predefined':
+      return <PredefinedMessagesPage />;
     case 'notFound':
       return <p className="page-message">{t('app.notFound')}</p>;
   }

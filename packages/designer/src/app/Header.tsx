@@ -42,6 +42,13 @@ export function Header({
               >
                 {t('app.nav.dashboard')}
               </button>
+              <button
+                type="button"
+                className="link"
+                onClick={() => navigate({ name: 'predefined' })}
+              >
+                {t('app.nav.predefined')}
+              </button>
             </>
           )}
           <button type="button" className="link" onClick={() => navigate({ name: 'console' })}>

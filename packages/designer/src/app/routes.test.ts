@@ -28,4 +28,11 @@ describe('admin pages', () => {
     expect(redirectFor({ name: 'dashboard' }, 'agent')).toEqual({ name: 'console' });
     expect(redirectFor({ name: 'dashboard' }, 'admin')).toBeNull();
   });
+
+  it('opens the predefined messages for admins only', () => {
+    expect(matchRoute('/predefined-messages/')).toEqual({ name: 'predefined' });
+    expect(pathOf({ name: 'predefined' })).toBe('/predefined-messages');
+    expect(redirectFor({ name: 'predefined' }, 'agent')).toEqual({ name: 'console' });
+    expect(redirectFor({ name: 'predefined' }, 'admin')).toBeNull();
+  });
 });

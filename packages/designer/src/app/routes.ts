@@ -8,6 +8,7 @@ export type Route =
   | { name: 'console' }
   | { name: 'connections' }
   | { name: 'dashboard' }
+  | { name: 'predefined' }
   | { name: 'notFound' };
 
 /** The route of a URL path. */
@@ -18,6 +19,7 @@ export function matchRoute(pathname: string): Route {
   if (path === '/console') return { name: 'console' };
   if (path === '/connections') return { name: 'connections' };
   if (path === '/dashboard') return { name: 'dashboard' };
+  if (path === '/predefined-messages') return { name: 'predefined' };
   const flow = /^\/flows\/([A-Za-z0-9-]+)$/.exec(path);
   if (flow?.[1]) return { name: 'flow', id: flow[1] };
   return { name: 'notFound' };
@@ -38,6 +40,8 @@ export function pathOf(route: Route): string {
       return '/connections';
     case 'dashboard':
       return '/dashboard';
+    case 'predefined':
+      return '/predefined-messages';
     case 'notFound':
       return '/';
   }
@@ -51,6 +55,7 @@ const allowed: Record<Route['name'], readonly Role[]> = {
   console: ['admin', 'agent'],
   connections: ['admin'],
   dashboard: ['admin'],
+  predefined: ['admin'],
   notFound: ['admin', 'agent'],
 };
 

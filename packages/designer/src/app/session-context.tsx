@@ -1,9 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { createApiClient, type ApiClient } from '../api/api-client';
 import { login as loginRequest, logout as logoutRequest } from '../api/auth-api';
-import { parseSession, type Session } from './session';
-
-const storageKey = 'attendflow.session';
+import { parseSession, sessionStorageKey as storageKey, type Session } from './session';
 
 interface SessionState {
   session: Session | null;

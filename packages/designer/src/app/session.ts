@@ -6,6 +6,9 @@ export interface Session {
   user: User;
 }
 
+/** Where the browser keeps the session (localStorage). */
+export const sessionStorageKey = 'attendflow.session';
+
 /** Reads a stored session; anything malformed counts as signed out. */
 export function parseSession(text: string | null): Session | null {
   if (!text) return null;

@@ -8,29 +8,28 @@ import {
   type Connection,
   type EdgeChange,
   type NodeChange,
+  type Viewport,
 } from '@xyflow/react';
-import { useCallback, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useDesigner, useEditor } from '../editor/editor-context';
 import { issuesByNode } from '../issues/draft-validator';
 import { addNode, connect, moveItems, updateNote, type Point } from '../store/flow-edits';
 import { applySelection } from './apply-selection';
 import { createCanvasCache } from './canvas-cache';
+import { FarZoomContext, farZoom } from './far-zoom';
+import { fitOptions, fitViewport } from './fit-viewport';
 import { FlowNode } from './FlowNode';
 import { NoteNode } from './NoteNode';
 import './canvas-speed.css';
 import { fromCanvasId, type CanvasNode } from './to-canvas';
 
 const nodeTypes = { flow: FlowNode, note: NoteNode };
-// Never zoom past 100 % to fit: a new flow's lone trigger would fill the screen.
-const fitViewOptions = { maxZoom: 1, padding: 0.2 };
 const proOptions = { hideAttribution: true };
 const multiSelectionKeys = ['Meta', 'Control'];
 
 type Size = { id: string; width: number; height: number; isResize: boolean };
 /** From this many nodes, nodes and edges out of view are not in the DOM (small flows keep all). */
 const virtualizeFrom = 200;
-/** Below this zoom the nodes' small print is unreadable anyway: it is hidden, not painted. */
-const farZoom = 0.35;
 const isFarSelector = (state: { transform: [number, number, number] }) =>
   state.transform[2] < farZoom;
 
@@ -44,32 +43,45 @@ export function FlowCanvas({ theme }: { theme: 'light' | 'dark' }) {
   const selection = useDesigner((state) => state.selection);
   const instance = useReactFlow();
   const isFar = useStore(isFarSelector);
-  const [measured, setMeasured] = useState<ReadonlyMap<string, { width: number; height: number }>>(
-    () => new Map(),
-  );
+  // Sizes of notes (flow nodes come with theirs). Not state: a measured size changes no node object
+  // (React Flow already holds it), it is only read when a note's object is rebuilt.
+  const measured = useRef(new Map<string, { width: number; height: number }>());
+  const pane = useRef<HTMLDivElement>(null);
+  const [initialViewport, setInitialViewport] = useState<Viewport | null>(null);
   const [cache] = useState(createCanvasCache);
   const dragSession = useRef(0);
   const dragging = useRef(false);
 
   const byNode = useMemo(() => issuesByNode(issues), [issues]);
   const nodes = useMemo(
-    () => cache.nodes({ flow, registry, selection, issues: byNode, overlay, measured }),
-    [cache, flow, registry, selection, byNode, overlay, measured],
+    () =>
+      cache.nodes({
+        flow,
+        registry,
+        selection,
+        issues: byNode,
+        overlay,
+        measured: measured.current,
+      }),
+    [cache, flow, registry, selection, byNode, overlay],
   );
   const edges = useMemo(
     () => cache.edges({ flow, selection, overlay }),
     [cache, flow, selection, overlay],
   );
 
+  // React Flow mounts once the pane's size is known, already fitted: no unfitted first frame, and
+  // only the nodes in the fitted view are mounted (its own fitView waits for a first render).
+  useLayoutEffect(() => {
+    const box = pane.current?.getBoundingClientRect();
+    if (box) setInitialViewport(fitViewport(nodes, box));
+  }, []); // fitted once, when the flow opens: later edits never move the view
+
   // Stable callbacks: React Flow re-renders less when its handlers keep their identity.
   const applySizes = useCallback(
     (sizes: Size[]) => {
-      setMeasured((previous) => {
-        const next = new Map(previous);
-        for (const size of sizes) next.set(size.id, { width: size.width, height: size.height });
-        return next;
-      });
       for (const size of sizes) {
+        measured.current.set(size.id, { width: size.width, height: size.height });
         const target = fromCanvasId(size.id);
         if (target.kind !== 'note' || !size.isResize) continue;
         store.edit(
@@ -157,32 +169,36 @@ export function FlowCanvas({ theme }: { theme: 'light' | 'dark' }) {
     <div
       className={isFar ? 'canvas is-far' : 'canvas'}
       data-testid="canvas"
+      ref={pane}
       onDragOver={(event) => {
         if (event.dataTransfer.types.includes(paletteDragType)) event.preventDefault();
       }}
       onDrop={onDrop}
     >
-      <ReactFlow<CanvasNode>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        colorMode={theme}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={multiSelectionKeys}
-        fitView
-        fitViewOptions={fitViewOptions}
-        minZoom={0.1}
-        onlyRenderVisibleElements={flow.nodes.length > virtualizeFrom}
-        proOptions={proOptions}
-      >
-        <Background />
-        <MiniMap pannable zoomable />
-        <Controls />
-      </ReactFlow>
+      {initialViewport && (
+        <FarZoomContext.Provider value={isFar}>
+          <ReactFlow<CanvasNode>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            colorMode={theme}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={multiSelectionKeys}
+            defaultViewport={initialViewport}
+            minZoom={fitOptions.minZoom}
+            onlyRenderVisibleElements={flow.nodes.length > virtualizeFrom}
+            proOptions={proOptions}
+          >
+            <Background />
+            <MiniMap pannable zoomable />
+            <Controls />
+          </ReactFlow>
+        </FarZoomContext.Provider>
+      )}
     </div>
   );
 }

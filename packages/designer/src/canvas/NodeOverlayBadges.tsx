@@ -1,12 +1,12 @@
 import { useI18n } from '../i18n/I18nProvider';
-import type { NodeOverlay } from './canvas-overlay';
+import { hasOverlayBadges, type NodeOverlay } from './canvas-overlay';
 import './overlay.css';
 
 /** The marks a side panel puts on a node: diff kind, visits and drop-off, "here now". */
 export function NodeOverlayBadges({ overlay }: { overlay: NodeOverlay }) {
   const { t } = useI18n();
   const { diff, visits, dropOff, isActive } = overlay;
-  if (!diff && visits === undefined && !isActive) return null;
+  if (!hasOverlayBadges(overlay)) return null;
   return (
     <div className="flow-node-overlay">
       {isActive && <span className="overlay-badge overlay-active">{t('overlay.here')}</span>}

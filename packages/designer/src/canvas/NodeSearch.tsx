@@ -11,13 +11,13 @@ export function NodeSearch({
   onPick: (id: string) => void;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { registry } = useEditor();
   const flow = useDesigner((state) => state.history.present);
   const [query, setQuery] = useState('');
   const needle = query.trim().toLowerCase();
   const matches = flow.nodes
-    .map((node) => ({ node, view: describeNode(node, registry) }))
+    .map((node) => ({ node, view: describeNode(node, registry, [], locale) }))
     .filter(({ node, view }) =>
       [view.title, node.type, node.id, view.summary].some((text) =>
         text.toLowerCase().includes(needle),

@@ -1,8 +1,14 @@
 import type { Edge } from '@xyflow/react';
 import type { Flow, FlowIssue, FlowNode, Registry } from '@attendflow/engine';
 import type { Selection } from '../store/flow-edits';
-import type { CanvasOverlay, EdgeOverlay, NodeOverlay } from './canvas-overlay';
+import {
+  hasOverlayBadges,
+  type CanvasOverlay,
+  type EdgeOverlay,
+  type NodeOverlay,
+} from './canvas-overlay';
 import { describeNode, type NodeView } from './describe-node';
+import { nodeBox } from './node-box';
 import { toCanvasEdge, toCanvasNote, type CanvasNode } from './to-canvas';
 
 /** Everything the canvas is drawn from. */
@@ -12,7 +18,11 @@ export interface CanvasInput {
   selection: Selection;
   issues: ReadonlyMap<string, FlowIssue[]>;
   overlay: CanvasOverlay;
-  /** Sizes React Flow measured, by canvas id (kept on the nodes it hands back to us). */
+  /**
+   * Sizes React Flow measured of the notes (flow nodes come with their size), by canvas id. Read
+   * when a note is built, never a reason to rebuild one: React Flow keeps the size of an object it
+   * already has, and a rebuilt object needs it.
+   */
   measured: ReadonlyMap<string, { width: number; height: number }>;
 }
 
@@ -29,7 +39,6 @@ interface NodeEntry {
   selected: boolean;
   issues: FlowIssue[];
   overlay: NodeOverlay | undefined;
-  size: { width: number; height: number } | undefined;
   value: CanvasNode;
 }
 
@@ -42,6 +51,12 @@ const none: FlowIssue[] = [];
 export function createCanvasCache(): CanvasCache {
   let nodeEntries = new Map<string, NodeEntry>();
   let noteEntries = new Map<string, { key: unknown[]; value: CanvasNode }>();
+  // A drag changes the nodes every frame, never the edges: the ports in use follow the edges only.
+  let portsFor: { edges: Flow['edges']; used: Map<string, string[]> } | null = null;
+  const portsUsedBy = (edges: Flow['edges']) => {
+    if (portsFor?.edges !== edges) portsFor = { edges, used: portsInUse(edges) };
+    return portsFor.used;
+  };
   let edgeEntries = new Map<string, { key: unknown[]; value: Edge }>();
   // The arrays too: a new edges array makes React Flow rebuild its connection lookup.
   let lastNodes: CanvasNode[] = [];
@@ -50,20 +65,16 @@ export function createCanvasCache(): CanvasCache {
     nodes({ flow, registry, selection, issues, overlay, measured }) {
       const selectedNodes = new Set(selection.nodes);
       const selectedNotes = new Set(selection.notes);
-      const portsUsed = new Map<string, string[]>();
-      for (const edge of flow.edges) {
-        const list = portsUsed.get(edge.source);
-        if (list) list.push(edge.sourcePort);
-        else portsUsed.set(edge.source, [edge.sourcePort]);
-      }
+      const portsUsed = portsUsedBy(flow.edges);
       const nextNotes = new Map<string, { key: unknown[]; value: CanvasNode }>();
       const notes = flow.notes.map((note) => {
-        const canvasNote = toCanvasNote(note, selectedNotes.has(note.id));
-        const size = measured.get(canvasNote.id);
-        const key = [note, canvasNote.selected, size];
+        const isSelected = selectedNotes.has(note.id);
+        const key = [note, isSelected];
         const hit = noteEntries.get(note.id);
         const entry =
-          hit && sameList(hit.key, key) ? hit : { key, value: withSize(canvasNote, size) };
+          hit && sameList(hit.key, key)
+            ? hit
+            : { key, value: withSize(toCanvasNote(note, isSelected), measured) };
         nextNotes.set(note.id, entry);
         return entry.value;
       });
@@ -74,14 +85,12 @@ export function createCanvasCache(): CanvasCache {
         const selected = selectedNodes.has(node.id);
         const nodeIssues = issues.get(node.id) ?? none;
         const nodeOverlay = overlay.nodes.get(node.id);
-        const size = measured.get(node.id);
         const hit = nodeEntries.get(node.id);
         if (
           hit &&
           hit.node === node &&
           hit.ports === ports &&
           hit.selected === selected &&
-          hit.size === size &&
           sameList(hit.issues, nodeIssues) &&
           sameShallow(hit.overlay, nodeOverlay)
         ) {
@@ -92,21 +101,31 @@ export function createCanvasCache(): CanvasCache {
           hit && hit.node === node && hit.ports === ports
             ? hit.view
             : describeNode(node, registry, usedList);
-        const value: CanvasNode = withSize(
-          {
-            id: node.id,
-            type: 'flow',
-            position: node.position,
-            selected,
-            data: {
-              node,
-              view,
-              issues: nodeIssues,
-              ...(nodeOverlay ? { overlay: nodeOverlay } : {}),
-            },
+        const box = nodeBox({
+          hasOverlay: hasOverlayBadges(nodeOverlay),
+          hasSummary: view.summary !== '',
+          hasIssue: nodeIssues.length > 0,
+          ports: view.ports,
+          isEntry: view.definition?.isEntry ?? false,
+        });
+        const { width, height, handles } = box;
+        const value: CanvasNode = {
+          id: node.id,
+          type: 'flow',
+          position: node.position,
+          selected,
+          width,
+          height,
+          measured: { width, height },
+          handles,
+          data: {
+            node,
+            view,
+            box,
+            issues: nodeIssues,
+            ...(nodeOverlay ? { overlay: nodeOverlay } : {}),
           },
-          size,
-        );
+        };
         nextNodes.set(node.id, {
           node,
           ports,
@@ -114,7 +133,6 @@ export function createCanvasCache(): CanvasCache {
           selected,
           issues: nodeIssues,
           overlay: nodeOverlay,
-          size,
           value,
         });
         return value;
@@ -147,11 +165,19 @@ export function createCanvasCache(): CanvasCache {
   };
 }
 
-function withSize<T extends CanvasNode>(
-  node: T,
-  size: { width: number; height: number } | undefined,
-): T {
+function withSize<T extends CanvasNode>(node: T, measured: CanvasInput['measured']): T {
+  const size = measured.get(node.id);
   return size ? { ...node, measured: size } : node;
+}
+
+function portsInUse(edges: Flow['edges']): Map<string, string[]> {
+  const used = new Map<string, string[]>();
+  for (const edge of edges) {
+    const list = used.get(edge.source);
+    if (list) list.push(edge.sourcePort);
+    else used.set(edge.source, [edge.sourcePort]);
+  }
+  return used;
 }
 
 function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {

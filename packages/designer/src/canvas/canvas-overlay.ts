@@ -61,3 +61,8 @@ export function pathOverlay(
   }
   return { nodes, edges };
 }
+
+/** Whether a node draws a row of overlay badges (diff, visits, "here now"). */
+export function hasOverlayBadges(overlay: NodeOverlay | undefined): boolean {
+  return !!overlay && (!!overlay.diff || overlay.visits !== undefined || !!overlay.isActive);
+}

@@ -82,6 +82,24 @@ describe('canvas cache', () => {
   });
 });
 
+describe('canvas cache boxes', () => {
+  it('hands React Flow each node with its size and handles, so nothing waits for a measure', () => {
+    const [, trigger, close] = createCanvasCache().nodes(input);
+    expect(trigger).toMatchObject({ width: 240, measured: { width: 240 } });
+    expect(trigger?.handles?.map((handle) => handle.id)).toEqual(['next']);
+    expect(close?.handles?.map((handle) => handle.id)).toEqual(['in', 'error']);
+    expect(close?.type === 'flow' ? close.data.box.height : 0).toBe(close?.height);
+  });
+
+  it('makes room for the issue row when a node gets an issue', () => {
+    const cache = createCanvasCache();
+    const before = cache.nodes(input)[2]?.height ?? 0;
+    const issue = { severity: 'warning' as const, code: 'X', message: 'm', nodeId: 'b' };
+    const after = cache.nodes({ ...input, issues: new Map([['b', [issue]]]) })[2]?.height ?? 0;
+    expect(after - before).toBe(18);
+  });
+});
+
 describe('canvas cache arrays', () => {
   it('keeps the edges array when no edge changed, so React Flow keeps its lookups', () => {
     const cache = createCanvasCache();

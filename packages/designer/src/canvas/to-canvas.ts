@@ -2,11 +2,14 @@ import type { FlowEdge, FlowIssue, FlowNode, FlowNote } from '@attendflow/engine
 import type { Edge, Node } from '@xyflow/react';
 import type { EdgeOverlay, NodeOverlay } from './canvas-overlay';
 import type { NodeView } from './describe-node';
+import type { NodeBox } from './node-box';
 
 /** Data of a flow node on the canvas. */
 export interface FlowNodeData extends Record<string, unknown> {
   node: FlowNode;
   view: NodeView;
+  /** Size and handles, computed from the rows the node draws (React Flow need not measure). */
+  box: NodeBox;
   issues: FlowIssue[];
   /** What the active side panel draws over the node (simulator, diff, analytics). */
   overlay?: NodeOverlay;

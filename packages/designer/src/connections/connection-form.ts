@@ -90,7 +90,11 @@ const num = (value: unknown) => (typeof value === 'number' ? value : null);
 
 /** The reputation periods of a test's facts, or [] when there are none. */
 export function reputationOf(facts: Record<string, unknown> | undefined): ReputationPeriod[] {
-  const list = facts?.['reputation'];
+  return reputationPeriodsOf(facts?.['reputation']);
+}
+
+/** Reclame Aqui's reputation periods as the vendor shapes them (§1.7.6), or [] when not a list. */
+export function reputationPeriodsOf(list: unknown): ReputationPeriod[] {
   if (!Array.isArray(list)) return [];
   return list.map((item: unknown) => {
     const r = item as Record<string, unknown>;

@@ -1,17 +1,20 @@
 import type { Attachment, Visibility } from '@attendflow/engine';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
 import { AttachmentsInput } from './AttachmentsInput';
 import { BlockedReason } from './BlockedReason';
 import { draftBlock, type ComposerState } from './composer-rules';
+import { insertPredefined } from './predefined-messages';
 import { PredefinedMessages } from './PredefinedMessages';
 
 /** Writes the agent's answer; the visibility toggle and the send button follow the channel's rules. */
 export function Composer({
+  conversationId,
   state,
   isBusy,
   onSend,
 }: {
+  conversationId: string;
   state: ComposerState;
   isBusy: boolean;
   onSend: (text: string, visibility: Visibility, attachments: Attachment[]) => Promise<boolean>;
@@ -20,6 +23,17 @@ export function Composer({
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<Visibility | null>(null);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
+  const textArea = useRef<HTMLTextAreaElement>(null);
+  /** A predefined message goes in at the cursor; the agent can still edit it. */
+  const insert = (message: string) => {
+    const area = textArea.current;
+    const next = insertPredefined(text, message, area?.selectionStart, area?.selectionEnd);
+    setText(next.text);
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(next.cursor, next.cursor);
+    });
+  };
   const allowed = (v: Visibility | null) =>
     state.visibilities.find((x) => x.visibility === v)?.blocked === null;
   // A choice the rules have since closed (the public answer was given) falls back to one allowed.
@@ -73,6 +87,7 @@ export function Composer({
       <label>
         {t('composer.message')}
         <textarea
+          ref={textArea}
           value={text}
           rows={4}
           onChange={(e) => setText(e.target.value)}
@@ -85,7 +100,7 @@ export function Composer({
         </p>
       )}
       {tooLong && <BlockedReason blocked={tooLong} />}
-      <PredefinedMessages text={text} onPick={setText} />
+      <PredefinedMessages conversationId={conversationId} onPick={insert} />
       {state.hasAttachments && <AttachmentsInput value={attachments} onChange={setAttachments} />}
       <button type="submit" className="primary" disabled={!canSend} data-testid="composer-send">
         {visibility === 'public'

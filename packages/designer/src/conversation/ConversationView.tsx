@@ -18,10 +18,7 @@ import { useConversation } from './use-conversation';
 /** One conversation: its channel's facts, the transcript, the composer and the agent's actions. */
 export function ConversationView({ id, onChanged }: { id: string; onChanged: () => void }) {
   const { t } = useI18n();
-  const { detail, options, refusal, isBusy, act, api, userId, role } = useConversation(
-    id,
-    onChanged,
-  );
+  const { detail, options, refusal, isBusy, act, api, userId } = useConversation(id, onChanged);
   const channel = detail ? designerRegistry.channel(detail.channel) : undefined;
   const state = useMemo(
     () => (detail && options ? composerState(policiesOf(channel, detail), options) : null),
@@ -37,6 +34,7 @@ export function ConversationView({ id, onChanged }: { id: string; onChanged: () 
       {refusal && <RefusalNotice refusal={refusal} />}
       <Transcript messages={detail.transcript} agentNames={agentNamesOf(detail)} />
       <Composer
+        conversationId={id}
         state={state}
         isBusy={isBusy}
         onSend={(text, visibility, attachments) =>
@@ -63,6 +61,7 @@ export function ConversationView({ id, onChanged }: { id: string; onChanged: () 
       />
       {isOpen && reasons && (
         <ModerationForm
+          conversationId={id}
           reasons={reasons}
           isBusy={isBusy}
           onSubmit={(request) => act(() => conversationsApi.requestModeration(api, id, request))}
@@ -73,9 +72,7 @@ export function ConversationView({ id, onChanged }: { id: string; onChanged: () 
         isBusy={isBusy}
         onAction={(action, payload) => act(() => conversationsApi.action(api, id, action, payload))}
       />
-      {detail.channel === 'reclame-aqui' && role === 'admin' && (
-        <ReputationPanel connectionId={detail.connectionId} />
-      )}
+      {detail.channel === 'reclame-aqui' && <ReputationPanel conversationId={id} />}
     </article>
   );
 }

@@ -4,20 +4,24 @@ import type { ModerationRequest } from '../api/conversations-api';
 import { useI18n } from '../i18n/I18nProvider';
 import { isMessageKey } from '../i18n/message-key';
 import { AttachmentsInput } from './AttachmentsInput';
+import { CompanySearch } from './CompanySearch';
+import type { Company } from './company-search';
 
 /** Reason code that moves the complaint to another company (it needs the company's RA id). */
 const anotherCompany = 1;
 
 /**
  * A Reclame Aqui moderation request: a reason code (from the channel's action schema), the message
- * to RA, attachments, and for "another company" that company's RA id (the API has no company
- * search, so the id is typed).
+ * to RA, attachments, and for "another company" the company it is meant for, found with the
+ * channel's company search (its id becomes `migrateTo`).
  */
 export function ModerationForm({
+  conversationId,
   reasons,
   isBusy,
   onSubmit,
 }: {
+  conversationId: string;
   reasons: readonly number[];
   isBusy: boolean;
   onSubmit: (request: ModerationRequest) => Promise<boolean>;
@@ -26,7 +30,7 @@ export function ModerationForm({
   const [isOpen, setOpen] = useState(false);
   const [reason, setReason] = useState(reasons[0] ?? anotherCompany);
   const [message, setMessage] = useState('');
-  const [migrateTo, setMigrateTo] = useState('');
+  const [company, setCompany] = useState<Company | null>(null);
   const [attachments, setAttachments] = useState<Attachment[]>([]);
   if (!isOpen)
     return (
@@ -40,7 +44,7 @@ export function ModerationForm({
     const request: ModerationRequest = {
       reason,
       message: message.trim(),
-      ...(needsCompany ? { migrateTo: migrateTo.trim() } : {}),
+      ...(needsCompany && company ? { migrateTo: company.companyId } : {}),
       ...(attachments.length ? { attachments } : {}),
     };
     if (await onSubmit(request)) setOpen(false);
@@ -63,11 +67,7 @@ export function ModerationForm({
         </select>
       </label>
       {needsCompany && (
-        <label>
-          {t('moderation.migrateTo')}
-          <input value={migrateTo} onChange={(e) => setMigrateTo(e.target.value)} required />
-          <span className="help small muted">{t('moderation.migrateToHelp')}</span>
-        </label>
+        <CompanySearch conversationId={conversationId} value={company} onChange={setCompany} />
       )}
       <label>
         {t('moderation.message')}
@@ -75,7 +75,11 @@ export function ModerationForm({
       </label>
       <AttachmentsInput value={attachments} onChange={setAttachments} />
       <div className="row">
-        <button type="submit" className="primary" disabled={isBusy || message.trim() === ''}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={isBusy || message.trim() === '' || (needsCompany && !company)}
+        >
           {t('moderation.submit')}
         </button>
         <button type="button" onClick={() => setOpen(false)}>

@@ -1,54 +1,56 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { predefinedMessagesApi, type OfferedMessage } from '../api/predefined-messages-api';
+import { useSession } from '../app/session-context';
 import { useI18n } from '../i18n/I18nProvider';
-import {
-  addPredefined,
-  parsePredefined,
-  predefinedStorageKey,
-  removePredefined,
-} from './predefined-messages';
+import { previewOf } from './predefined-messages';
 
-/** The agent's predefined messages (kept in this browser): pick one, save the draft as one. */
+/**
+ * The predefined messages that apply to the conversation (kept by admins on the server, filled
+ * from the conversation): picking one hands its text to the composer.
+ */
 export function PredefinedMessages({
-  text,
+  conversationId,
   onPick,
 }: {
-  text: string;
+  conversationId: string;
   onPick: (text: string) => void;
 }) {
   const { t } = useI18n();
-  const [list, setList] = useState(() =>
-    parsePredefined(localStorage.getItem(predefinedStorageKey)),
-  );
-  const store = (next: string[]) => {
-    localStorage.setItem(predefinedStorageKey, JSON.stringify(next));
-    setList(next);
-  };
+  const { api } = useSession();
+  const [list, setList] = useState<OfferedMessage[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    predefinedMessagesApi.forConversation(api, conversationId).then(
+      (answer) => {
+        if (isCurrent) setList(answer.items);
+      },
+      (e: unknown) => {
+        if (isCurrent) setError(e instanceof Error ? e.message : String(e));
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, conversationId]);
+  if (error) return <p className="error small">{t('predefined.failed', { message: error })}</p>;
+  if (list.length === 0) return null;
   return (
-    <div className="row wrap">
-      <select
-        aria-label={t('predefined.pick')}
-        value=""
-        onChange={(e) => e.target.value && onPick(e.target.value)}
-      >
-        <option value="">{t('predefined.pick')}</option>
-        {list.map((m) => (
-          <option key={m} value={m}>
-            {m.length > 60 ? `${m.slice(0, 60)}…` : m}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        disabled={text.trim() === ''}
-        onClick={() => store(addPredefined(list, text))}
-      >
-        {t('predefined.save')}
-      </button>
-      {list.includes(text.trim()) && (
-        <button type="button" onClick={() => store(removePredefined(list, text.trim()))}>
-          {t('predefined.remove')}
-        </button>
-      )}
-    </div>
+    <select
+      aria-label={t('predefined.pick')}
+      value=""
+      data-testid="predefined-pick"
+      onChange={(e) => {
+        const picked = list.find((m) => m.id === e.target.value);
+        if (picked) onPick(picked.rendered);
+      }}
+    >
+      <option value="">{t('predefined.pick')}</option>
+      {list.map((m) => (
+        <option key={m.id} value={m.id} title={m.rendered}>
+          {m.title} — {previewOf(m.rendered, 60)}
+        </option>
+      ))}
+    </select>
   );
 }

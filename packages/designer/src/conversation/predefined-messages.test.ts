@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { addPredefined, parsePredefined, removePredefined } from './predefined-messages';
+import { insertPredefined, previewOf } from './predefined-messages';
 
-describe('predefined messages', () => {
-  it('reads a stored list and ignores damage', () => {
-    expect(parsePredefined('["Olá", 3, "Obrigado"]')).toEqual(['Olá', 'Obrigado']);
-    expect(parsePredefined('{')).toEqual([]);
-    expect(parsePredefined(null)).toEqual([]);
+describe('predefined messages in the composer', () => {
+  it('fills an empty draft, and inserts at the cursor or over the selection', () => {
+    expect(insertPredefined('', 'Olá Ana!')).toEqual({ text: 'Olá Ana!', cursor: 8 });
+    expect(insertPredefined('Bom dia.', 'Olá Ana!')).toEqual({
+      text: 'Bom dia. Olá Ana!',
+      cursor: 17,
+    });
+    expect(insertPredefined('Bom dia.\n', 'Olá')).toEqual({ text: 'Bom dia.\nOlá', cursor: 12 });
+    expect(insertPredefined('A  B', 'x', 2)).toEqual({ text: 'A x B', cursor: 3 });
+    expect(insertPredefined('Olá XXX, tudo bem?', 'Ana', 4, 7)).toEqual({
+      text: 'Olá Ana, tudo bem?',
+      cursor: 7,
+    });
   });
 
-  it('adds at the top once, trimmed, and removes', () => {
-    const list = addPredefined(addPredefined([], 'Olá'), '  Obrigado ');
-    expect(list).toEqual(['Obrigado', 'Olá']);
-    expect(addPredefined(list, 'Olá')).toEqual(['Olá', 'Obrigado']);
-    expect(addPredefined(list, '   ')).toEqual(list);
-    expect(removePredefined(list, 'Olá')).toEqual(['Obrigado']);
+  it('previews a message on one line', () => {
+    expect(previewOf('Olá\n\nAna')).toBe('Olá Ana');
+    expect(previewOf('abcdefghij', 5)).toBe('abcd…');
   });
 });

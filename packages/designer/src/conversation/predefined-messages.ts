@@ -1,27 +1,22 @@
-/** Where an agent's own predefined messages are kept (this browser). */
-export const predefinedStorageKey = 'attendflow.predefined';
-
-const maxMessages = 50;
-
-/** Reads the stored list; anything malformed is an empty list. */
-export function parsePredefined(text: string | null): string[] {
-  if (!text) return [];
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
+/**
+ * Puts a predefined message into the agent's draft in place of the selection (at the cursor when
+ * nothing is selected), a space apart from a word before it; returns the text and where the
+ * cursor goes.
+ */
+export function insertPredefined(
+  draft: string,
+  message: string,
+  start = draft.length,
+  end = start,
+): { text: string; cursor: number } {
+  const before = draft.slice(0, start);
+  const gap = before === '' || /\s$/.test(before) ? '' : ' ';
+  const inserted = `${gap}${message}`;
+  return { text: before + inserted + draft.slice(end), cursor: start + inserted.length };
 }
 
-/** Adds a message at the top (trimmed, once, at most {@link maxMessages}). */
-export function addPredefined(list: readonly string[], text: string): string[] {
-  const message = text.trim();
-  if (message === '') return [...list];
-  return [message, ...list.filter((m) => m !== message)].slice(0, maxMessages);
-}
-
-/** Removes a message. */
-export function removePredefined(list: readonly string[], text: string): string[] {
-  return list.filter((m) => m !== text);
+/** A message's first characters, for a list entry's hint. */
+export function previewOf(text: string, max = 80): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

@@ -54,6 +54,5 @@ export function useConversation(id: string, onChanged: () => void) {
     act,
     api,
     userId: session?.user.id ?? null,
-    role: session?.user.role ?? null,
   };
 }

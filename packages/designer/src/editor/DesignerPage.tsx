@@ -1,6 +1,7 @@
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { flowsApi, type FlowView } from '../api/flows-api';
+import { takeStartFlow } from '../app/flow-prefetch';
 import { useSession } from '../app/session-context';
 import { emptyOverlay, type CanvasOverlay } from '../canvas/canvas-overlay';
 import { FlowCanvas } from '../canvas/FlowCanvas';
@@ -9,7 +10,7 @@ import { ShortcutHelp } from '../canvas/ShortcutHelp';
 import { useCanvasCommands } from '../canvas/use-canvas-commands';
 import { useKeyboardShortcuts, type ShortcutPanels } from '../canvas/use-keyboard-shortcuts';
 import { useI18n } from '../i18n/I18nProvider';
-import { createDraftValidator } from '../issues/draft-validator';
+import { useDraftIssues } from '../issues/use-draft-issues';
 import { Palette } from '../palette/Palette';
 import { designerRegistry } from '../registry/designer-registry';
 import { createDesignerStore } from '../store/designer-store';
@@ -29,11 +30,10 @@ export function DesignerPage({ flowId, theme }: { flowId: string; theme: 'light'
   const [view, setView] = useState<FlowView | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    flowsApi
-      .get(api, flowId)
-      .then(setView, (e: unknown) =>
-        setError(t('designer.loadFailed', { message: e instanceof Error ? e.message : String(e) })),
-      );
+    const load = () => flowsApi.get(api, flowId);
+    (takeStartFlow(flowId)?.catch(load) ?? load()).then(setView, (e: unknown) =>
+      setError(t('designer.loadFailed', { message: e instanceof Error ? e.message : String(e) })),
+    );
   }, [api, flowId, t]);
   if (error) return <p className="error page-message">{error}</p>;
   if (!view) return <p className="page-message">{t('app.loading')}</p>;
@@ -54,8 +54,7 @@ function LoadedDesigner({ view, theme }: { view: FlowView; theme: 'light' | 'dar
   const flow = useSyncExternalStore(store.subscribe, () => store.getState().history.present);
   // The document says which channel it is designed for: an undoable, autosaved edit like any other.
   const channel = flow.channel ?? null;
-  const validate = useMemo(() => createDraftValidator(designerRegistry), []);
-  const issues = useMemo(() => validate(flow, channel), [validate, flow, channel]);
+  const issues = useDraftIssues(flow, channel);
   const autosave = useAutosave(api, view.id, store, view.revision);
   const [overlays, setOverlays] = useState<ReadonlyMap<string, CanvasOverlay>>(new Map());
   const [activePanel, setActivePanel] = useState('inspector');

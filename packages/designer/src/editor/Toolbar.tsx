@@ -1,3 +1,4 @@
+import { localizeChannel } from '@attendflow/engine';
 import type { CanvasCommands } from '../canvas/use-canvas-commands';
 import { useDesigner, useEditor } from './editor-context';
 import { useI18n } from '../i18n/I18nProvider';
@@ -19,7 +20,7 @@ export function Toolbar({
   onSearch: () => void;
   onHelp: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { registry, channel, setChannel, autosave } = useEditor();
   const name = useDesigner((state) => state.history.present.name);
   const canUndo = useDesigner((state) => state.history.past.length > 0);
@@ -44,7 +45,7 @@ export function Toolbar({
         >
           {[...registry.channels.values()].map((c) => (
             <option key={c.type} value={c.type}>
-              {c.label}
+              {localizeChannel(c, locale).label}
             </option>
           ))}
           <option value="">{t('designer.noChannel')}</option>

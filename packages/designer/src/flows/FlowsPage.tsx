@@ -1,3 +1,4 @@
+import { localizeChannel } from '@attendflow/engine';
 import { useCallback, useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
 import { flowsApi, type FlowSummary } from '../api/flows-api';
 import { useSession } from '../app/session-context';
@@ -86,7 +87,7 @@ export function FlowsPage() {
 }
 
 function CreateFlowForm({ onCancel }: { onCancel: () => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { api } = useSession();
   const [name, setName] = useState(t('flows.newName'));
   const [channel, setChannel] = useState(channels[0]?.type ?? '');
@@ -118,7 +119,7 @@ function CreateFlowForm({ onCancel }: { onCancel: () => void }) {
         <select value={channel} onChange={(e) => setChannel(e.target.value)}>
           {channels.map((c) => (
             <option key={c.type} value={c.type}>
-              {c.label}
+              {localizeChannel(c, locale).label}
             </option>
           ))}
           <option value="">{t('designer.noChannel')}</option>

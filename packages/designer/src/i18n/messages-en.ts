@@ -75,6 +75,7 @@ export const messagesEn = {
 
   'node.unknown': 'Unknown node type "{type}"',
   'node.issues': '{count} issue(s)',
+  'node.port.error': 'error: leaves here when the node fails',
   'note.placeholder': 'Write a note…',
 
   'inspector.title': 'Inspector',

@@ -76,6 +76,7 @@ export const messagesPtBr: Messages = {
 
   'node.unknown': 'Tipo de nó desconhecido "{type}"',
   'node.issues': '{count} problema(s)',
+  'node.port.error': 'erro: sai por aqui quando o nó falha',
   'note.placeholder': 'Escreva uma nota…',
 
   'inspector.title': 'Propriedades',

@@ -7,6 +7,7 @@ import {
   nullableInner,
   optionLabel,
   resolveRef,
+  variantLabel,
   type FieldSchema,
 } from './field-schema';
 import { DurationInput } from './fields/DurationInput';
@@ -231,9 +232,9 @@ function UnionInput(props: FieldProps) {
           if (next) props.onChange(props.path, emptyValueOf(next, props.root));
         }}
       >
-        {discriminator.values.map((value) => (
+        {discriminator.values.map((value, i) => (
           <option key={String(value)} value={String(value)}>
-            {String(value)}
+            {variantLabel(variants[i] ?? {}, discriminator.key, value)}
           </option>
         ))}
       </select>

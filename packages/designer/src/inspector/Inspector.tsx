@@ -1,4 +1,4 @@
-import { settingsJsonSchema } from '@attendflow/engine';
+import { localizeNode } from '@attendflow/engine';
 import { useMemo } from 'react';
 import { useDesigner, useEditor } from '../editor/editor-context';
 import { useI18n } from '../i18n/I18nProvider';
@@ -9,9 +9,12 @@ import { settingsErrors } from './settings-errors';
 import { templateVariables } from './template-variables';
 import { pathKey, setIn, type ValuePath } from './value-path';
 
-/** Settings of the selected node, as a form generated from its definition's zod schema. */
+/**
+ * Settings of the selected node, as a form generated from its definition's zod schema, with the
+ * plugin's texts in the UI language.
+ */
 export function Inspector() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { store, registry } = useEditor();
   const flow = useDesigner((state) => state.history.present);
   const selection = useDesigner((state) => state.selection);
@@ -21,16 +24,17 @@ export function Inspector() {
       ? flow.nodes.find((n) => n.id === selection.nodes[0])
       : undefined;
   const definition = node ? registry.node(node.type) : undefined;
-  const schema = useMemo(
-    () => (definition ? (settingsJsonSchema(definition.settings) as FieldSchema) : null),
-    [definition],
+  const text = definition ? localizeNode(definition, locale) : undefined;
+  const schema = useMemo(() => (text ? (text.settingsSchema() as FieldSchema) : null), [text]);
+  // A drag changes the flow every frame, never its variables (all the list reads) nor the settings.
+  const variables = useMemo(() => templateVariables(flow), [flow.variables]);
+  const settings = node?.settings;
+  const errors = useMemo(
+    () => (definition ? settingsErrors(definition, settings) : new Map<string, string[]>()),
+    [definition, settings],
   );
-  const variables = useMemo(() => templateVariables(flow), [flow]);
   if (count > 1) return <p>{t('inspector.multiple', { count })}</p>;
   if (!node) return <p className="muted">{t('inspector.empty')}</p>;
-  const errors = definition
-    ? settingsErrors(definition, node.settings)
-    : new Map<string, string[]>();
   const onChange = (path: ValuePath, value: unknown, isTyping = false) =>
     store.edit(
       (current) => {
@@ -47,13 +51,13 @@ export function Inspector() {
       <p className="muted small">
         {t('inspector.type', { type: node.type, version: node.typeVersion })}
       </p>
-      {definition?.description && <p className="small">{definition.description}</p>}
+      {text?.description && <p className="small">{text.description}</p>}
       <div className="field">
         <label htmlFor="node-label">{t('inspector.label')}</label>
         <input
           id="node-label"
           value={node.label ?? ''}
-          placeholder={definition?.label}
+          placeholder={text?.label}
           maxLength={200}
           onChange={(e) =>
             store.edit(

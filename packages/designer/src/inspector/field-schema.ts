@@ -162,3 +162,8 @@ export function discriminatorOf(variants: readonly FieldSchema[]): {
 export function optionLabel(schema: FieldSchema, value: unknown): string {
   return schema.options?.[String(value)] ?? String(value);
 }
+
+/** Text of the label of a union's variant: its discriminator's `options`, else the value itself. */
+export function variantLabel(variant: FieldSchema, key: string, value: unknown): string {
+  return optionLabel(variant.properties?.[key] ?? {}, value);
+}

@@ -1,4 +1,4 @@
-import { settingsJsonSchema } from '@attendflow/engine';
+import { localizeNode, settingsJsonSchema } from '@attendflow/engine';
 import { autoMessage, businessHours, humanHandoff, route } from '@attendflow/nodes/definitions';
 import { describe, expect, it } from 'vitest';
 import {
@@ -6,7 +6,9 @@ import {
   emptyValueOf,
   fieldKindOf,
   nullableInner,
+  optionLabel,
   resolveRef,
+  variantLabel,
   type FieldSchema,
 } from './field-schema';
 import { settingsErrors } from './settings-errors';
@@ -45,6 +47,47 @@ describe('field kinds from the settings JSON Schema', () => {
       type: 'string',
       label: 'L',
     });
+  });
+});
+
+describe('field texts in the UI language', () => {
+  const ptBr = (d: Parameters<typeof localizeNode>[0]) =>
+    localizeNode(d, 'pt-BR').settingsSchema() as FieldSchema;
+
+  it('labels fields, help and select options in pt-BR, kinds and widgets unchanged', () => {
+    const am = ptBr(autoMessage).properties ?? {};
+    expect(am.text).toMatchObject({ label: 'Mensagem', widget: 'template' });
+    expect(am.text?.help).toContain('variável do fluxo');
+    expect(fieldKindOf(am.visibility ?? {})).toBe('select');
+    expect(optionLabel(am.visibility ?? {}, 'private')).toBe('Privada');
+    const timeout = nullableInner(ptBr(humanHandoff).properties?.timeout ?? {});
+    expect(timeout && fieldKindOf(timeout)).toBe('duration');
+    expect(timeout?.label).toBe('Tempo limite');
+  });
+
+  it('names the variants of a union and nested fields', () => {
+    const ruleList =
+      ptBr(route).properties?.rules?.items?.properties?.when?.properties?.rules?.items;
+    const variants = ruleList?.oneOf ?? [];
+    const kinds = discriminatorOf(variants);
+    expect(
+      kinds?.values.map((value, i) => variantLabel(variants[i] ?? {}, kinds.key, value)),
+    ).toEqual([
+      'Palavras-chave',
+      'Canal',
+      'Campo do cliente',
+      'Variável',
+      'Horário de atendimento',
+    ]);
+    expect(variants[0]?.properties?.searchIn?.options).toEqual({
+      message: 'Mensagem',
+      subject: 'Assunto',
+    });
+    // English has no labels for the variants: the value itself.
+    const english = schemaOf(route).properties?.rules?.items?.properties?.when?.properties?.rules;
+    expect(variantLabel(english?.items?.oneOf?.[2] ?? {}, 'kind', 'customer-field')).toBe(
+      'customer-field',
+    );
   });
 });
 

@@ -1,11 +1,24 @@
+import type { FlowIssue } from '@attendflow/engine';
 import { useI18n } from '../i18n/I18nProvider';
-import { useEditor } from '../editor/editor-context';
+import { useDesigner, useEditor } from '../editor/editor-context';
 import { countIssues } from './draft-validator';
+import { issueContext } from './issue-context';
 
-/** Every issue of the draft; a click jumps to its node. */
+/** Every issue of the draft, named by its node and field in the UI language; a click jumps to its node. */
 export function IssueList({ onJump }: { onJump: (nodeId: string) => void }) {
-  const { t } = useI18n();
-  const { issues } = useEditor();
+  const { t, locale } = useI18n();
+  const { issues, registry } = useEditor();
+  const flow = useDesigner((state) => state.history.present);
+  const describe = (issue: FlowIssue) => {
+    const { node, field } = issueContext(issue, flow, registry, locale);
+    const where = [node, field].filter(Boolean).join(' › ');
+    return (
+      <>
+        {where && <strong>{where}: </strong>}
+        {issue.message}
+      </>
+    );
+  };
   const { errors, warnings } = countIssues(issues);
   if (issues.length === 0) return <p data-testid="issues-none">{t('issues.none')}</p>;
   return (
@@ -21,10 +34,10 @@ export function IssueList({ onJump }: { onJump: (nodeId: string) => void }) {
           >
             {issue.nodeId ? (
               <button type="button" className="link" onClick={() => onJump(issue.nodeId ?? '')}>
-                {issue.message}
+                {describe(issue)}
               </button>
             ) : (
-              issue.message
+              describe(issue)
             )}
             <span className="muted small"> {issue.code}</span>
           </li>

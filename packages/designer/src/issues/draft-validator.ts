@@ -17,7 +17,8 @@ export function createDraftValidator(registry: Registry): DraftValidator {
   };
 }
 
-function sameButPositions(a: Flow, b: Flow): boolean {
+/** Whether two drafts differ in positions only (what a drag changes), compared by identity. */
+export function sameButPositions(a: Flow, b: Flow): boolean {
   if (a === b) return true;
   if (a.edges !== b.edges || a.variables !== b.variables || a.nodes.length !== b.nodes.length) {
     return false;

@@ -1,3 +1,4 @@
+import { localizeNode } from '@attendflow/engine';
 import { useMemo, useState } from 'react';
 import { paletteDragType } from '../canvas/FlowCanvas';
 import { iconGlyph } from '../canvas/node-icons';
@@ -7,12 +8,12 @@ import { filterPalette, paletteGroups } from './palette-groups';
 
 /** Node types by category, for the flow's channel; drag one onto the canvas (or press Enter). */
 export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { registry, channel } = useEditor();
   const [query, setQuery] = useState('');
   const groups = useMemo(
-    () => filterPalette(paletteGroups(registry, channel), query),
-    [registry, channel, query],
+    () => filterPalette(paletteGroups(registry, channel), query, locale),
+    [registry, channel, query, locale],
   );
   return (
     <aside className="palette" aria-label={t('palette.title')}>
@@ -27,26 +28,29 @@ export function Palette({ onAdd }: { onAdd: (type: string) => void }) {
       {groups.map((group) => (
         <section key={group.category}>
           <h3>{t(`palette.category.${group.category}`)}</h3>
-          {group.definitions.map((definition) => (
-            <div
-              key={definition.type}
-              className="palette-item"
-              draggable
-              tabIndex={0}
-              role="button"
-              data-palette-type={definition.type}
-              title={definition.description}
-              onDragStart={(event) => {
-                event.dataTransfer.setData(paletteDragType, definition.type);
-                event.dataTransfer.effectAllowed = 'move';
-              }}
-              onKeyDown={(event) => {
-                if (event.key === 'Enter') onAdd(definition.type);
-              }}
-            >
-              <span aria-hidden>{iconGlyph(definition.icon)}</span> {definition.label}
-            </div>
-          ))}
+          {group.definitions.map((definition) => {
+            const text = localizeNode(definition, locale);
+            return (
+              <div
+                key={definition.type}
+                className="palette-item"
+                draggable
+                tabIndex={0}
+                role="button"
+                data-palette-type={definition.type}
+                title={text.description}
+                onDragStart={(event) => {
+                  event.dataTransfer.setData(paletteDragType, definition.type);
+                  event.dataTransfer.effectAllowed = 'move';
+                }}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter') onAdd(definition.type);
+                }}
+              >
+                <span aria-hidden>{iconGlyph(definition.icon)}</span> {text.label}
+              </div>
+            );
+          })}
         </section>
       ))}
     </aside>

@@ -44,4 +44,15 @@ describe('paletteGroups', () => {
     const groups = filterPalette(paletteGroups(designerRegistry, null), 'handoff');
     expect(groups.flatMap((g) => g.definitions.map((d) => d.type))).toEqual(['human-handoff']);
   });
+
+  it('filters by the label in the UI language, English still found', () => {
+    const types = (query: string) =>
+      filterPalette(paletteGroups(designerRegistry, 'reclame-aqui'), query, 'pt-BR').flatMap((g) =>
+        g.definitions.map((d) => d.type),
+      );
+    expect(types('atendente')).toEqual(['auto-reply-delay', 'human-handoff', 'deadline-reminder']);
+    expect(types('solicitar avalia')).toEqual(['request-evaluation', 'ra-request-evaluation']);
+    expect(types('handoff')).toEqual(['human-handoff']);
+    expect(filterPalette(paletteGroups(designerRegistry, null), 'atendente', 'en')).toEqual([]);
+  });
 });

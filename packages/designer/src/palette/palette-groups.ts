@@ -1,4 +1,9 @@
-import type { NodeCategory, NodeDefinition, Registry } from '@attendflow/engine';
+import {
+  localizeNode,
+  type NodeCategory,
+  type NodeDefinition,
+  type Registry,
+} from '@attendflow/engine';
 
 /** The palette's categories, in the order they are shown. */
 export const paletteCategories: readonly NodeCategory[] = [
@@ -45,16 +50,24 @@ function isOffered(
   return channel !== null && limitedTo.includes(channel);
 }
 
-/** Palette entries whose label, type or description contains `query` (case-insensitive). */
-export function filterPalette(groups: readonly PaletteGroup[], query: string): PaletteGroup[] {
+/**
+ * Palette entries whose label or description (in the UI language or in English) or type contains
+ * `query`, ignoring case.
+ */
+export function filterPalette(
+  groups: readonly PaletteGroup[],
+  query: string,
+  locale = 'en',
+): PaletteGroup[] {
   const needle = query.trim().toLowerCase();
   if (!needle) return [...groups];
+  const matches = (d: NodeDefinition) => {
+    const text = localizeNode(d, locale);
+    return [text.label, text.description ?? '', d.label, d.type, d.description ?? ''].some(
+      (candidate) => candidate.toLowerCase().includes(needle),
+    );
+  };
   return groups
-    .map((group) => ({
-      ...group,
-      definitions: group.definitions.filter((d) =>
-        [d.label, d.type, d.description ?? ''].some((text) => text.toLowerCase().includes(needle)),
-      ),
-    }))
+    .map((group) => ({ ...group, definitions: group.definitions.filter(matches) }))
     .filter((group) => group.definitions.length > 0);
 }

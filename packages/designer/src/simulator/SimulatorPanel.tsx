@@ -1,6 +1,8 @@
+import { localizeChannel } from '@attendflow/engine';
 import { formatOffset } from '@attendflow/engine/testing';
 import { useState } from 'react';
-import { useEditor } from '../editor/editor-context';
+import { nodeTitle } from '../canvas/describe-node';
+import { useDesigner, useEditor } from '../editor/editor-context';
 import { useI18n } from '../i18n/I18nProvider';
 import { SimulatorActions } from './SimulatorActions';
 import { SimulatorTranscript } from './SimulatorTranscript';
@@ -9,12 +11,17 @@ import './simulator.css';
 
 /** Runs the draft in the browser: the admin plays the customer and the agent on a fake clock. */
 export function SimulatorPanel() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const { registry } = useEditor();
+  const flow = useDesigner((state) => state.history.present);
   const { view, start, act, reset, startError } = useSimulator();
   if (!view) return <SimulatorStartForm onStart={start} error={startError} />;
+  const node = flow.nodes.find((candidate) => candidate.id === view.at);
   const here = view.at.startsWith('$')
     ? t(view.at === '$closed' ? 'sim.at.closed' : 'sim.at.ended')
-    : view.at;
+    : node
+      ? nodeTitle(node, registry, locale)
+      : view.at;
   return (
     <div className="simulator" data-testid="simulator">
       <div className="sim-status">
@@ -53,7 +60,7 @@ function SimulatorStartForm({
   }) => void;
   error: string | null;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { registry, channel } = useEditor();
   const channels = [...registry.channels.values()];
   const [chosen, setChosen] = useState(channel ?? channels[0]?.type ?? '');
@@ -75,7 +82,7 @@ function SimulatorStartForm({
         <select value={chosen} onChange={(e) => setChosen(e.target.value)}>
           {channels.map((c) => (
             <option key={c.type} value={c.type}>
-              {c.label}
+              {localizeChannel(c, locale).label}
             </option>
           ))}
         </select>

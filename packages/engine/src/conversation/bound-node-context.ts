@@ -18,6 +18,7 @@ import {
   type Actor,
 } from './operations.js';
 import { renderTemplate } from './render-template.js';
+import { templateScope } from './template-scope.js';
 
 /** What a node context needs besides the draft. */
 export interface NodeContextDeps {
@@ -144,16 +145,5 @@ export function conversationView(c: ConversationContext): ConversationView {
     companyMessages: c.exchange.companyMessages,
     evaluationRequested: c.exchange.evaluationRequested,
     evaluation: c.exchange.evaluation,
-  };
-}
-
-function templateScope(c: ConversationContext): Record<string, unknown> {
-  return {
-    ...c.variables,
-    variables: c.variables,
-    customer: c.info.customer,
-    conversation: { ...c.fields, channel: c.info.channel, externalId: c.info.externalId },
-    subject: c.info.subject,
-    metadata: c.info.metadata,
   };
 }

@@ -8,6 +8,7 @@ import type {
   Visibility,
 } from '../conversation/events.js';
 import type { ChannelDefinition } from './define-channel.js';
+import type { ChannelQuery } from './define-channel-query.js';
 
 /** One thing a host must deliver to the channel: a message or a channel action. */
 export interface OutboundDelivery {
@@ -108,6 +109,11 @@ export interface ChannelAdapter<S extends z.ZodType = z.ZodType> {
    * hints). The host runs it on a schedule, one run per connection at a time across processes.
    */
   sync?(context: SyncContext<z.infer<S>>): Promise<SyncResult>;
+  /**
+   * Read-only questions people may ask the channel through the host, by name (a company search,
+   * the reputation …); make each with `defineChannelQuery`.
+   */
+  queries?: Readonly<Record<string, ChannelQuery<z.infer<S>>>>;
 }
 
 /** The answer of {@link ChannelAdapter.testConnection}. */

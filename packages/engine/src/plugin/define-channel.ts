@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { EngineError } from '../errors.js';
 import type { AttendanceDefaults } from '../conversation/events.js';
 import type { NodeDefinition } from './define-node.js';
+import { checkChannelTranslations } from './check-translations.js';
+import type { ChannelTranslations } from './translations.js';
 import {
   channelPoliciesSchema,
   type ChannelPolicies,
@@ -47,6 +49,11 @@ export interface ChannelDefinitionInput<S extends z.ZodType = z.ZodType> {
    * e-mail or id). The host passes them as the start event's `defaults`.
    */
   defaultsFrom?: (settings: z.infer<S>) => AttendanceDefaults;
+  /**
+   * Translations by locale: label, description, settings fields by dotted path, groups and
+   * actions. English, above, is the fallback of whatever a translation leaves out.
+   */
+  i18n?: ChannelTranslations;
 }
 
 /** A channel definition as the engine uses it (policies parsed). */
@@ -67,6 +74,7 @@ export interface ChannelDefinition<S extends z.ZodType = z.ZodType> extends Omit
  *   type: 'web-chat', label: 'Web chat', icon: 'chat',
  *   settings: z.object({ title: z.string() }),
  *   policies: { visibilities: ['public'], evaluation: { requires: 'none' } },
+ *   i18n: { 'pt-BR': { label: 'Chat do site', fields: { title: { label: 'Título' } } } },
  * });
  */
 export function defineChannel<S extends z.ZodType>(
@@ -86,6 +94,7 @@ export function defineChannel<S extends z.ZodType>(
       { cause: parsed.error },
     );
   }
+  checkChannelTranslations(input);
   return {
     ...input,
     policies: parsed.data,

@@ -30,3 +30,34 @@ defineNodeRuntime(greet, {
   // @ts-expect-error: "nope" is not a port of greet
   enter: () => 'nope',
 });
+
+// A summary gets the settings and the language; translations are data of one shape.
+defineNode({
+  type: 'greet-summary',
+  version: 1,
+  label: 'Greet',
+  category: 'messaging',
+  icon: 'message',
+  waits: false,
+  ports: ['next'],
+  settings: z.object({ text: z.string() }),
+  summary: (settings, context) => {
+    expectTypeOf(settings.text).toBeString();
+    expectTypeOf(context.locale).toBeString();
+    return settings.text;
+  },
+  i18n: { 'pt-BR': { label: 'Saudar', ports: { next: 'próximo' }, fields: { text: {} } } },
+});
+
+defineNode({
+  type: 'greet-bad-i18n',
+  version: 1,
+  label: 'Greet',
+  category: 'messaging',
+  icon: 'message',
+  waits: false,
+  ports: ['next'],
+  settings: z.object({}),
+  // @ts-expect-error: a translation needs its label
+  i18n: { 'pt-BR': { description: 'Saúda' } },
+});

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { EngineError } from '../errors.js';
 import type { Visibility } from '../conversation/events.js';
+import { checkNodeTranslations } from './check-translations.js';
+import type { NodeTranslations } from './translations.js';
 
 /** Palette categories of node types. */
 export type NodeCategory = 'trigger' | 'messaging' | 'routing' | 'attendance' | 'logic' | 'channel';
@@ -22,12 +24,19 @@ export interface NodeTraits {
   channelActions?: string[];
 }
 
+/** What a node's summary is written for. */
+export interface SummaryContext {
+  /** The language of the translation in use (`pt-BR`), or `en`: write the summary in it. */
+  locale: string;
+}
+
 /** What a plugin author declares for a node type: the browser-safe half of a node. */
 export interface NodeDefinitionInput<S extends z.ZodType, P extends string> {
   /** Stable id, kebab-case, never renamed (`auto-message`). */
   type: string;
   /** Settings version; bump it and add `migrate` when settings change shape. */
   version: number;
+  /** Name in the palette and on the canvas, in English (translations go in `i18n`). */
   label: string;
   description?: string;
   category: NodeCategory;
@@ -41,14 +50,19 @@ export interface NodeDefinitionInput<S extends z.ZodType, P extends string> {
   waits: boolean;
   /** The flow's entry node type. Exactly one node of an entry type starts every flow. */
   isEntry?: boolean;
-  /** One line shown on the canvas. */
-  summary?: (settings: z.infer<S>) => string;
+  /** One line shown on the canvas, in the context's language (English when it has none). */
+  summary?: (settings: z.infer<S>, context: SummaryContext) => string;
   /** Design-time facts for channel-rule checks. */
   traits?: (settings: z.infer<S>) => NodeTraits;
   /** Brings settings of an older `typeVersion` up to `version`. */
   migrate?: (settings: Record<string, unknown>, fromVersion: number) => Record<string, unknown>;
   /** Channel types this node is limited to (channel nodes). */
   channels?: readonly string[];
+  /**
+   * Translations by locale: label, description, port labels and settings fields by dotted path
+   * (`set.sector`). English, above, is the fallback of whatever a translation leaves out.
+   */
+  i18n?: NodeTranslations;
 }
 
 /** A node type definition. */
@@ -73,6 +87,7 @@ export type PortOf<D> = D extends NodeDefinition<z.ZodType, infer P> ? P : never
  *   icon: 'message', waits: false, ports: ['next'],
  *   settings: z.object({ text: ui(z.string().min(1), { label: 'Message', widget: 'template' }) }),
  *   summary: (s) => s.text,
+ *   i18n: { 'pt-BR': { label: 'Mensagem automática', ports: { next: 'próximo' }, fields: { text: { label: 'Mensagem' } } } },
  * });
  */
 export function defineNode<S extends z.ZodType, const P extends string>(
@@ -96,6 +111,7 @@ export function defineNode<S extends z.ZodType, const P extends string>(
       `node type "${input.type}" is at version ${input.version} and needs migrate()`,
     );
   }
+  checkNodeTranslations(input);
   return { ...input, kind: 'node-definition' };
 }
 

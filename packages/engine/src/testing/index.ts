@@ -4,3 +4,4 @@ export { script, type ScriptStep } from './script.js';
 export { fakeChannel, type FakeChannelOptions } from './fake-channel.js';
 export { Transcript, type TranscriptEntry } from './transcript.js';
 export { toMs, formatOffset, type Duration } from './duration.js';
+export { missingTranslations, type MissingTranslationsOptions } from './missing-translations.js';

@@ -26,6 +26,7 @@ describe.each(testBackends())('migrations on $name', (backend) => {
       'flows',
       'messages',
       'outbox',
+      'predefined_messages',
       'timers',
       'users',
     ]);
@@ -34,7 +35,7 @@ describe.each(testBackends())('migrations on $name', (backend) => {
     const [count] = await database.rows<{ n: number }>(
       'select count(*)::int as n from drizzle.__drizzle_migrations',
     );
-    expect(count?.n).toBe(4);
+    expect(count?.n).toBe(5);
   });
 
   it('refuses a database migrated by newer code', async () => {

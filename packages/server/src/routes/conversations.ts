@@ -12,6 +12,7 @@ import type { Core } from '../core.js';
 import { callerOf } from '../plugins/auth.js';
 import { agentOptions } from '../services/agent-options.js';
 import {
+  conversationChannel,
   conversationSummary,
   getConversation,
   listConversations,
@@ -243,7 +244,8 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
     action: string,
     body: Record<string, unknown>,
   ) => {
-    const { channel } = await conversationSummary(db, request.params.id);
+    // Only the channel, which never changes: the summary is read once, after the action.
+    const channel = await conversationChannel(db, request.params.id);
     return act(request, {
       type: 'agent.action',
       agentId: agentId(request),

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Core } from '../core.js';
-import { findConversationId } from '../services/conversation-queries.js';
 import { withConnectionStart } from '../services/connections.js';
+import { latestAttendance } from '../services/conversation-lookup.js';
 import { ServerError } from '../services/errors.js';
 
 const itemResult = z.object({
@@ -104,7 +104,8 @@ async function ingestOne(core: Core, connectionId: string, item: InboundItem): P
         : 'duplicate';
     const conversationId =
       outcomes[0]?.conversationId ??
-      (await findConversationId(core.database.db, connectionId, externalId));
+      (await latestAttendance(core.database.db, connectionId, externalId))?.id ??
+      null;
     return { externalId, conversationId, status };
   } catch (error) {
     // An event for a conversation that does not exist will never succeed: it must not block the

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'd
 import type { Db } from '../db/database.js';
 import { conversations, events, flowVersions, messages } from '../db/schema/index.js';
 import { ServerError } from './errors.js';
+import { transcriptOrder } from './transcript-order.js';
 
 /** Filters of the conversation list; `assignee: null` means unassigned. */
 export interface ConversationFilter {
@@ -100,6 +101,16 @@ export async function conversationSummary(db: Db, id: string): Promise<Conversat
   return toSummary(row);
 }
 
+/** The channel of a conversation (it never changes), or NOT_FOUND. */
+export async function conversationChannel(db: Db, id: string): Promise<string> {
+  const [row] = await db
+    .select({ channel: conversations.channel })
+    .from(conversations)
+    .where(eq(conversations.id, id));
+  if (!row) throw new ServerError('NOT_FOUND', `conversation ${id} does not exist`);
+  return row.channel;
+}
+
 /** A conversation with its flow version, transcript (messages in order) and event log. */
 export async function getConversation(db: Db, id: string) {
   const summary = await conversationSummary(db, id);
@@ -111,13 +122,7 @@ export async function getConversation(db: Db, id: string) {
     .select()
     .from(messages)
     .where(eq(messages.conversationId, id))
-    // Within one step the customer's message comes first, then the replies by their engine id.
-    .orderBy(
-      asc(messages.createdAt),
-      asc(messages.direction),
-      asc(sql`length(${messages.localId})`),
-      asc(messages.localId),
-    );
+    .orderBy(...transcriptOrder);
   const log = await db
     .select()
     .from(events)
@@ -151,21 +156,6 @@ export async function getConversation(db: Db, id: string) {
       createdAt: e.createdAt.toISOString(),
     })),
   };
-}
-
-/** The id of the conversation an external id names on a connection, if it exists. */
-export async function findConversationId(
-  db: Db,
-  connectionId: string,
-  externalId: string,
-): Promise<string | null> {
-  const [row] = await db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(
-      and(eq(conversations.connectionId, connectionId), eq(conversations.externalId, externalId)),
-    );
-  return row?.id ?? null;
 }
 
 function matchesText(text: string): SQL {

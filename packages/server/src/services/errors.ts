@@ -15,6 +15,7 @@ export const serverErrors = {
   DUPLICATE: 409,
   PAYLOAD_TOO_LARGE: 413,
   INTERNAL: 500,
+  CHANNEL_QUERY_FAILED: 502,
 } as const;
 
 /** A code from {@link serverErrors}. */

@@ -1,12 +1,10 @@
 import { and, count, desc, eq, max } from 'drizzle-orm';
 import type { Flow } from '@attendflow/engine';
-import type { Db } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
 import { channelConnections, flows, flowVersions, users } from '../db/schema/index.js';
 import { ServerError } from './errors.js';
 import { readStoredFlow } from './flow-document.js';
 
-/** A transaction of {@link Db}. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** A row of `flows`. */
 export type FlowRow = typeof flows.$inferSelect;
 

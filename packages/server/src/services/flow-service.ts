@@ -1,6 +1,6 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { Flow, Registry } from '@attendflow/engine';
-import type { Db } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
 import { flows, flowVersions } from '../db/schema/index.js';
 import { ServerError } from './errors.js';
 import { diffFlows, type FlowDiff } from './flow-diff.js';
@@ -24,7 +24,6 @@ import {
   versionSummaries,
   type FlowRef,
   type FlowRow,
-  type Tx,
   type VersionSummary,
 } from './flow-queries.js';
 

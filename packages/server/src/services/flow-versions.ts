@@ -1,9 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { FlowVersionRef } from '@attendflow/engine';
-import type { Db } from '../db/database.js';
+import type { Db, Tx } from '../db/database.js';
 import { flowVersions } from '../db/schema/index.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Published flow versions by id. Versions are immutable, so they are cached for the life of the

@@ -1,7 +1,7 @@
 import type { ChannelAdapter, InboundItem, Json, SyncContext } from '@attendflow/engine';
 import { channelAdapters } from '@attendflow/nodes/runtime';
 import { asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelSync, conversations } from '../db/schema/index.js';
 import { seedConnection } from '../testing/seed.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -148,5 +148,20 @@ describe.each(testBackends())('channel sync on $name', (backend) => {
       headers: t.as('agent'),
     });
     expect(agent.statusCode).toBe(403);
+  });
+
+  it('reads whether the flow is published once, not on every round', async () => {
+    const latest = vi.spyOn(t.core.versions, 'latest');
+    try {
+      for (let round = 0; round < 2; round++) {
+        await t.core.sync.requestSync(connectionId);
+        expect(await t.core.sync.runOnce()).toBe(1);
+      }
+      expect(script.seen).toEqual([{ page: 2 }, { page: 2 }]);
+      // The count, not the calls: their first argument is the whole database client.
+      expect(latest.mock.calls.length).toBe(0);
+    } finally {
+      latest.mockRestore();
+    }
   });
 });

@@ -124,7 +124,9 @@ export class SyncWorker {
       const connection = await connections.load(database.db, id);
       const adapter = adapters.get(connection.row.type);
       if (!adapter?.sync) return;
-      if (!connection.row.flowId || !(await versions.latest(database.db, connection.row.flowId))) {
+      const { flowId } = connection.row;
+      // A published flow stays published (versions are never deleted): the cache remembers a yes.
+      if (!flowId || !(await versions.hasPublished(database.db, flowId))) {
         // Nothing could run the conversations yet: keep the cursor where it is.
         throw new Error(`connection ${connection.row.name} has no published flow to run`);
       }

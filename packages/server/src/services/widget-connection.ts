@@ -1,4 +1,4 @@
-import { flowSchema, migrateFlow, type NodeContext } from '@attendflow/engine';
+import type { NodeContext } from '@attendflow/engine';
 import type { webChat } from '@attendflow/nodes/definitions';
 import type { z } from 'zod';
 import type { Core } from '../core.js';
@@ -51,16 +51,19 @@ export async function isOffHours(core: Core, connection: WidgetConnection): Prom
   if (!connection.flowId) return false;
   const versionId = await core.versions.latest(db, connection.flowId);
   if (!versionId) return false;
-  const migrated = migrateFlow((await core.versions.get(db, versionId)).flow);
-  const flow = migrated.ok ? flowSchema.safeParse(migrated.document) : null;
-  const node = flow?.data?.nodes.find((candidate) => candidate.type === 'business-hours');
-  const definition = core.registry.node('business-hours');
-  if (!node || !definition) return false;
+  const version = await core.versions.get(db, versionId);
   try {
-    const settings = definition.settings.parse(node.settings);
+    // The engine's compiled flow (cached by version id): settings already migrated and parsed.
+    const compiled = core.engine.compile(version);
+    const node = [...compiled.nodes.values()].find((n) => n.type === 'business-hours');
+    if (!node) return false;
     // The node's runtime reads only its settings and the time; the rest of a context is unused.
-    const ctx = { nodeId: node.id, settings, now: core.now() } as unknown as NodeContext<unknown>;
-    return core.registry.runtime('business-hours').enter(ctx) === 'closed';
+    const ctx = {
+      nodeId: node.id,
+      settings: node.settings,
+      now: core.now(),
+    } as unknown as NodeContext<unknown>;
+    return node.runtime.enter(ctx) === 'closed';
   } catch {
     return false;
   }

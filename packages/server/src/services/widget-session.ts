@@ -1,7 +1,6 @@
 import type { Customer } from '@attendflow/engine';
-import { and, eq } from 'drizzle-orm';
 import type { Core } from '../core.js';
-import { conversations } from '../db/schema/index.js';
+import { latestAttendance } from './conversation-lookup.js';
 import { ServerError } from './errors.js';
 import { closeSilentChats } from './widget-auto-close.js';
 import { isOffHours, type WidgetConnection } from './widget-connection.js';
@@ -58,15 +57,7 @@ export class WidgetSession {
   async open(): Promise<void> {
     const { settings } = this.connection;
     const { db } = this.core.database;
-    const [existing] = await db
-      .select({ id: conversations.id })
-      .from(conversations)
-      .where(
-        and(
-          eq(conversations.connectionId, this.connection.id),
-          eq(conversations.externalId, this.sessionId),
-        ),
-      );
+    const existing = await latestAttendance(db, this.connection.id, this.sessionId);
     if (existing) await closeSilentChats(this.core, { conversationId: existing.id });
     const asksPreChat =
       !existing &&

@@ -2,6 +2,7 @@ import type { Effect } from '@attendflow/engine';
 import { and, asc, eq, gt, gte, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { conversations, events, messages, users } from '../db/schema/index.js';
+import { transcriptOrder } from './transcript-order.js';
 import { isUuid } from './widget-connection.js';
 
 /** A message as the visitor sees it. */
@@ -44,7 +45,7 @@ export async function visibleMessages(
     .select()
     .from(messages)
     .where(and(eq(messages.conversationId, conversationId), gte(messages.createdAt, since)))
-    .orderBy(asc(messages.createdAt));
+    .orderBy(...transcriptOrder);
   const shown = rows.filter(
     (row) =>
       row.direction === 'inbound' ||
@@ -57,20 +58,7 @@ export async function visibleMessages(
   );
   const last = rows.at(-1)?.createdAt ?? since;
   const next = heldBack.reduce((min, row) => (row.createdAt < min ? row.createdAt : min), last);
-  return { rows: shown.sort(byTranscriptOrder), next };
-}
-
-// One step writes the customer's message and the replies with the same time: inbound first,
-// then by the engine's counter (`m2` before `m10`).
-function byTranscriptOrder(a: MessageRow, b: MessageRow): number {
-  const time = a.createdAt.getTime() - b.createdAt.getTime();
-  if (time !== 0) return time;
-  if (a.direction !== b.direction) return a.direction === 'inbound' ? -1 : 1;
-  return counterOf(a.localId) - counterOf(b.localId);
-}
-
-function counterOf(localId: string): number {
-  return Number(/\d+/.exec(localId)?.[0] ?? 0);
+  return { rows: shown, next };
 }
 
 /** Names of agents by user id (message `agentId`s that are not users are left out). */

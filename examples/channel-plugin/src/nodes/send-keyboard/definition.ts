@@ -14,7 +14,8 @@ export const sendKeyboard = defineNode({
   channels: ['vibe'],
   ports: ['picked', 'other', 'timeout', 'unsubscribed'],
   settings: z.object({
-    text: ui(keyboardPayloadSchema.shape.text, {
+    // A copy: `ui()` metadata belongs to one schema object, and the action payload keeps its own.
+    text: ui(keyboardPayloadSchema.shape.text.clone(), {
       label: 'Question',
       widget: 'template',
       help: 'Use {{customer.name}} or a flow variable.',
@@ -35,4 +36,24 @@ export const sendKeyboard = defineNode({
   }),
   summary: (settings) => `${settings.text} [${settings.buttons.join(' | ')}]`,
   traits: () => ({ channelActions: ['keyboard.send'] }),
+  // One entry per language; anything left out stays in English. Fields are named by their path.
+  i18n: {
+    'pt-BR': {
+      label: 'Enviar teclado',
+      description:
+        'Faz uma pergunta com botões de resposta no Vibe e aguarda a escolha do cliente.',
+      ports: {
+        picked: 'escolheu',
+        other: 'outra resposta',
+        timeout: 'tempo esgotado',
+        unsubscribed: 'cancelou a inscrição',
+      },
+      fields: {
+        text: { label: 'Pergunta', help: 'Use {{customer.name}} ou uma variável do fluxo.' },
+        buttons: { label: 'Botões' },
+        saveTo: { label: 'Salvar a resposta em', placeholder: 'variável' },
+        timeoutMinutes: { label: 'Aguardar no máximo (minutos)' },
+      },
+    },
+  },
 });

@@ -39,4 +39,25 @@ export const apiChannel = defineChannel({
     evaluation: { requires: 'none', once: true },
     attachments: true,
   },
+  i18n: {
+    'pt-BR': {
+      label: 'API',
+      description: 'Qualquer sistema: mensagens chegam por um webhook e saem por POSTs HTTP.',
+      fields: {
+        outboundUrl: {
+          label: 'URL de saída',
+          help: 'O attendflow envia por POST cada mensagem e ação de saída para cá, com um cabeçalho Idempotency-Key.',
+        },
+        outboundToken: {
+          label: 'Token de saída',
+          help: 'Enviado como “Authorization: Bearer …” para a URL de saída.',
+        },
+        inboundToken: {
+          label: 'Token de entrada',
+          help: 'O seu sistema o envia como “Authorization: Bearer …” para a URL de entrada desta conexão.',
+        },
+        timeoutMs: { label: 'Tempo limite de entrega (ms)' },
+      },
+    },
+  },
 });

@@ -19,4 +19,45 @@ export const emailChannel = defineChannel({
     visibilities: ['public'],
     attachments: false,
   },
+  i18n: {
+    'pt-BR': {
+      label: 'E-mail',
+      description:
+        'E-mail dos clientes: conversas chegam por um webhook de inbound parse e as respostas saem por SMTP.',
+      fields: {
+        fromAddress: {
+          label: 'Endereço do remetente',
+          help: 'As respostas saem deste endereço; os clientes respondem para ele.',
+        },
+        fromName: {
+          label: 'Nome do remetente',
+          help: 'Mostrado aos clientes como remetente (“Loja Exemplo Atendimento”).',
+        },
+        signature: {
+          label: 'Assinatura',
+          help: 'Texto simples acrescentado a cada resposta, depois do separador padrão “-- ”.',
+        },
+        smtpHost: { label: 'Servidor SMTP' },
+        smtpPort: { label: 'Porta SMTP', help: 'Normalmente 587 (STARTTLS) ou 465 (TLS).' },
+        smtpSecure: {
+          label: 'TLS desde o início',
+          help: 'Ligado para a porta 465; desligado para passar a STARTTLS quando o servidor oferecer (porta 587).',
+        },
+        smtpUser: {
+          label: 'Usuário SMTP',
+          help: 'Vazio quando o servidor aceita e-mails sem login.',
+        },
+        smtpPassword: { label: 'Senha SMTP' },
+        connectionTimeoutMs: {
+          label: 'Tempo limite da conexão (ms)',
+          help: 'Quanto esperar o servidor SMTP conectar, cumprimentar e responder a cada comando.',
+        },
+        inboundToken: {
+          label: 'Token de entrada',
+          help: 'O seu provedor de inbound parse o envia como “Authorization: Bearer …”, ou como senha de autenticação básica na URL do webhook (https://mail:TOKEN@…).',
+        },
+      },
+      groups: { Sender: 'Remetente', SMTP: 'SMTP', Inbound: 'Entrada' },
+    },
+  },
 });

@@ -3,6 +3,7 @@ import { callbackTicketIdOf } from './hugme-assumptions.js';
 import { createHugmeClient, HugmeCallError } from './hugme-client.js';
 import { reclameAqui } from './definition.js';
 import { deliverToHugme } from './deliver-to-hugme.js';
+import { hugmeQueries } from './hugme-queries.js';
 import { createRateBudget } from './rate-budget.js';
 import { syncTickets } from './sync-tickets.js';
 
@@ -50,6 +51,8 @@ export function createReclameAquiAdapter(options: ReclameAquiAdapterOptions = {}
       deliverToHugme(client, delivery, settings, signal, fetchFile),
 
     sync: (context) => syncTickets(client, context),
+
+    queries: hugmeQueries(client),
 
     async testConnection(settings, signal) {
       try {

@@ -59,3 +59,33 @@ export const callbackTicketIdOf = (body: unknown): number | null => {
   const number = typeof id === 'string' ? Number(id) : id;
   return typeof number === 'number' && Number.isInteger(number) && number > 0 ? number : null;
 };
+
+/** Calls of each minute a person's query (company search, reputation) leaves to deliveries [A]. */
+export const QUERY_RESERVED_CALLS = 2;
+
+/**
+ * The companies of a moderation search (endpoint 13): its answer is not captured, so an array or
+ * a `{data}` envelope of `{companyId | id, name | companyName}` is taken, with `meta.total` or
+ * `total` when present [A].
+ */
+export const moderationCompaniesOf = (
+  body: unknown,
+): { items: Array<{ companyId: string; name: string }>; total: number | null } | null => {
+  const envelope = (typeof body === 'object' && body !== null ? body : {}) as {
+    data?: unknown;
+    total?: unknown;
+    meta?: { total?: unknown };
+  };
+  const list = Array.isArray(body) ? body : envelope.data;
+  if (!Array.isArray(list)) return null;
+  const items = list.flatMap((item: unknown) => {
+    const c = (typeof item === 'object' && item !== null ? item : {}) as Record<string, unknown>;
+    const id = c['companyId'] ?? c['id'];
+    const name = c['name'] ?? c['companyName'];
+    return (typeof id === 'number' || typeof id === 'string') && typeof name === 'string'
+      ? [{ companyId: String(id), name }]
+      : [];
+  });
+  const total = envelope.meta?.total ?? envelope.total;
+  return { items, total: typeof total === 'number' ? total : null };
+};

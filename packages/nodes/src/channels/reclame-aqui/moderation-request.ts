@@ -17,6 +17,32 @@ export const moderationReasons = {
   19: 'Fraud',
 } as const;
 
+/** {@link moderationReasons} in Brazilian Portuguese, as Reclame Aqui words them. */
+export const moderationReasonsPtBr: Record<keyof typeof moderationReasons, string> = {
+  1: 'Reclamação de outra empresa',
+  4: 'Reclamação duplicada',
+  5: 'Conteúdo impróprio ou ofensivo',
+  7: 'Reclamação sem fundamento',
+  15: 'Reclamação feita por terceiros',
+  16: 'Caso trabalhista',
+  17: 'A empresa não violou o direito do consumidor',
+  19: 'Fraude',
+};
+
+/**
+ * Select labels of the reasons, `code — meaning`.
+ *
+ * @example
+ * reasonOptions(moderationReasons)['4']; // '4 — Duplicate complaint'
+ */
+export function reasonOptions(
+  reasons: Readonly<Record<keyof typeof moderationReasons, string>>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(reasons).map(([code, label]) => [code, `${code} — ${label}`]),
+  );
+}
+
 /** A moderation reason code. */
 export type ModerationReason = keyof typeof moderationReasons;
 

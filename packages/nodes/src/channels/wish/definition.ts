@@ -108,4 +108,51 @@ export const wish = defineChannel({
       closes: true,
     },
   },
+  i18n: {
+    'pt-BR': {
+      label: 'Wish',
+      description:
+        'Tickets de suporte de comerciante da Wish (perguntas pré-compra, tickets pós-compra, perguntas pós-atendimento ao cliente).',
+      fields: {
+        apiBaseUrl: {
+          label: 'Endereço da API',
+          help: 'https://merchant.wish.com/api/v2, ou https://sandbox.merchant.wish.com/api/v2 para testar.',
+        },
+        accessToken: {
+          label: 'Token de acesso',
+          help: 'Token de acesso OAuth do app de comerciante, com permissão para ler e responder tickets.',
+        },
+        syncIntervalMinutes: {
+          label: 'Intervalo de sincronia (minutos)',
+          help: 'De quanto em quanto tempo os tickets aguardando a sua resposta são buscados.',
+        },
+        categories: {
+          label: 'Categorias de ticket',
+          help: 'Perguntas pré-compra, tickets pós-compra e perguntas pós-atendimento ao cliente a importar.',
+          options: {
+            'pre-purchase': 'Perguntas pré-compra',
+            'post-purchase': 'Tickets pós-compra',
+            'post-customer-support': 'Perguntas pós-atendimento ao cliente',
+          },
+        },
+        requestTimeoutMs: {
+          label: 'Tempo limite das chamadas (ms)',
+          help: 'Quanto esperar pela Wish antes de uma chamada contar como falha (e ser verificada, depois repetida).',
+        },
+        defaultLanguage: {
+          label: 'Idioma padrão',
+          help: 'Idioma das traduções mostradas aos atendentes quando o do comprador é desconhecido.',
+        },
+      },
+      actions: {
+        'ticket.close': { label: 'Encerrar ticket' },
+        'ticket.appeal': { label: 'Recorrer ao suporte da Wish' },
+        'ticket.reopen': { label: 'Reabrir ticket', fields: { reply: { label: 'Mensagem' } } },
+        'ticket.reply-and-resolve': {
+          label: 'Responder e resolver',
+          fields: { reply: { label: 'Mensagem' } },
+        },
+      },
+    },
+  },
 });

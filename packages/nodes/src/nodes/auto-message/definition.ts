@@ -1,6 +1,7 @@
 import { defineNode, ui } from '@attendflow/engine';
 import { z } from 'zod';
 import { requestedVisibility, visibilityField } from '../../shared/visibility.js';
+import { portsPtBr, visibilityPtBr } from '../../shared/pt-br.js';
 
 /** Sends an automatic message (a template over the conversation's variables). */
 export const autoMessage = defineNode({
@@ -21,7 +22,14 @@ export const autoMessage = defineNode({
     }),
     visibility: visibilityField(),
     attachments: ui(
-      z.array(z.object({ name: z.string().min(1), url: z.string().url() })).default([]),
+      z
+        .array(
+          z.object({
+            name: ui(z.string().min(1), { label: 'File name' }),
+            url: ui(z.string().url(), { label: 'Address (URL)' }),
+          }),
+        )
+        .default([]),
       { label: 'Attachments', widget: 'list' },
     ),
   }),
@@ -35,4 +43,22 @@ export const autoMessage = defineNode({
       },
     ],
   }),
+  i18n: {
+    'pt-BR': {
+      label: 'Mensagem automática',
+      description:
+        'Envia uma mensagem automática. Nos canais em que as mensagens automáticas são privadas, ela vai como privada.',
+      ports: { next: portsPtBr.next },
+      fields: {
+        text: {
+          label: 'Mensagem',
+          help: 'Use {{customer.name}}, {{subject}} ou uma variável do fluxo, como {{protocol}}.',
+        },
+        visibility: visibilityPtBr,
+        attachments: { label: 'Anexos' },
+        'attachments.name': { label: 'Nome do arquivo' },
+        'attachments.url': { label: 'Endereço (URL)' },
+      },
+    },
+  },
 });

@@ -2,6 +2,8 @@ import { defineNode, ui } from '@attendflow/engine';
 import { z } from 'zod';
 import { requestedVisibility, visibilityField } from '../../shared/visibility.js';
 import { durationField, formatDuration } from '../../shared/duration.js';
+import { isPortuguese } from '../../shared/locale.js';
+import { portsPtBr, visibilityPtBr } from '../../shared/pt-br.js';
 
 /**
  * Waits for an agent's answer after the customer's message; when none comes within the delay,
@@ -52,11 +54,50 @@ export const autoReplyDelay = defineNode({
       help: 'Leave through “timeout”, or keep waiting for an agent (a new customer message starts over).',
     }),
   }),
-  summary: (settings) => {
-    const times = settings.repeat === 'every-delay' ? ` (up to ${settings.maxRepeats + 1}×)` : '';
-    return `After ${formatDuration(settings.delay)} without an answer${times}: ${settings.text}`;
+  summary: (settings, { locale }) => {
+    const delay = formatDuration(settings.delay, locale);
+    const times = settings.maxRepeats + 1;
+    if (isPortuguese(locale)) {
+      const upTo = settings.repeat === 'every-delay' ? ` (até ${times}×)` : '';
+      return `Após ${delay} sem resposta${upTo}: ${settings.text}`;
+    }
+    const upTo = settings.repeat === 'every-delay' ? ` (up to ${times}×)` : '';
+    return `After ${delay} without an answer${upTo}: ${settings.text}`;
   },
   traits: (settings) => ({
     messages: [{ text: settings.text, visibility: requestedVisibility(settings.visibility) }],
   }),
+  i18n: {
+    'pt-BR': {
+      label: 'Resposta automática por espera',
+      description:
+        'Tranquiliza o cliente com uma resposta automática quando nenhum atendente respondeu a tempo.',
+      ports: { answered: portsPtBr.answered, timeout: portsPtBr.timeout },
+      fields: {
+        delay: {
+          label: 'Espera',
+          help: 'Tempo sem resposta de um atendente antes da resposta automática.',
+        },
+        text: {
+          label: 'Resposta automática',
+          help: 'Ex.: “Todos os nossos atendentes estão ocupados; logo responderemos, {{customer.name}}.”',
+        },
+        visibility: visibilityPtBr,
+        repeat: {
+          label: 'Repetir',
+          help: 'Envia a resposta automática de novo a cada nova espera sem resposta.',
+          options: { off: 'Não repetir', 'every-delay': 'A cada espera' },
+        },
+        maxRepeats: {
+          label: 'Repetir no máximo',
+          help: 'Respostas automáticas depois da primeira, quando repete.',
+        },
+        continueAfter: {
+          label: 'Depois da última resposta automática',
+          help: 'Sai por “tempo esgotado”, ou continua aguardando um atendente (uma nova mensagem do cliente recomeça a contagem).',
+          options: { timeout: 'Sair por “tempo esgotado”', 'keep-waiting': 'Continuar aguardando' },
+        },
+      },
+    },
+  },
 });

@@ -88,8 +88,12 @@ describe('business-hours', () => {
         'business-hours "hours": settings.schedule.timeZone: unknown time zone "Brasil/Sao Paulo": use an IANA name such as America/Sao_Paulo',
       ],
     ]);
-    expect(businessHours.summary?.(businessHours.settings.parse({}))).toBe(
+    const defaults = businessHours.settings.parse({});
+    expect(businessHours.summary?.(defaults, { locale: 'en' })).toBe(
       'Mon–Fri 09:00–18:00 (America/Sao_Paulo)',
+    );
+    expect(businessHours.summary?.(defaults, { locale: 'pt-BR' })).toBe(
+      'seg–sex 09:00–18:00 (America/Sao_Paulo)',
     );
   });
 });

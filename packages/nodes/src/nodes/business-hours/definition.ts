@@ -1,7 +1,8 @@
-import { defineNode, ui } from '@attendflow/engine';
+import { defineNode, fieldsAt, ui } from '@attendflow/engine';
 import { z } from 'zod';
 import { businessHoursSchema } from '../../shared/business-hours.js';
 import { describeSchedule } from '../../shared/describe-schedule.js';
+import { schedulePtBr } from '../../shared/pt-br.js';
 
 /** Branches on whether the attendance is open now: `open` or `closed`. */
 export const businessHours = defineNode({
@@ -21,5 +22,20 @@ export const businessHours = defineNode({
       help: 'Weekly shifts, holidays and special dates; 22:00–02:00 runs past midnight.',
     }),
   }),
-  summary: (settings) => describeSchedule(settings.schedule),
+  summary: (settings, { locale }) => describeSchedule(settings.schedule, locale),
+  i18n: {
+    'pt-BR': {
+      label: 'Horário de atendimento',
+      description:
+        'Sai por “aberto” dentro do horário (hora local do fuso escolhido); senão, por “fechado”.',
+      ports: { open: 'aberto', closed: 'fechado' },
+      fields: {
+        schedule: {
+          label: 'Horário',
+          help: 'Turnos semanais, feriados e datas especiais; 22:00–02:00 passa da meia-noite.',
+        },
+        ...fieldsAt('schedule', schedulePtBr),
+      },
+    },
+  },
 });

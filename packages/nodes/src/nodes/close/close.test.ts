@@ -67,7 +67,8 @@ describe('close', () => {
       messages: [{ text: 'Tchau' }],
     });
     expect(close.traits?.(close.settings.parse({}))).toEqual({ closes: true });
-    expect(close.summary?.(settings)).toBe('Close as ok');
+    expect(close.summary?.(settings, { locale: 'en' })).toBe('Close as ok');
+    expect(close.summary?.(settings, { locale: 'pt-BR' })).toBe('Encerrar com ok');
   });
 
   it('reports bad settings naming the field', () => {

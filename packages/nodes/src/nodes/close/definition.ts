@@ -1,6 +1,8 @@
 import { defineNode, ui } from '@attendflow/engine';
 import { z } from 'zod';
 import { requestedVisibility, visibilityField } from '../../shared/visibility.js';
+import { isPortuguese } from '../../shared/locale.js';
+import { visibilityPtBr } from '../../shared/pt-br.js';
 
 /** Finishes the attendance with a solution code, after an optional closing message. */
 export const close = defineNode({
@@ -24,7 +26,11 @@ export const close = defineNode({
       help: 'Solution code recorded on the attendance; empty keeps the one already set.',
     }),
   }),
-  summary: (settings) => (settings.solution === '' ? 'Close' : `Close as ${settings.solution}`),
+  summary: (settings, { locale }) => {
+    const isPt = isPortuguese(locale);
+    if (settings.solution === '') return isPt ? 'Encerrar' : 'Close';
+    return isPt ? `Encerrar com ${settings.solution}` : `Close as ${settings.solution}`;
+  },
   traits: (settings) => ({
     closes: true,
     ...(settings.message === ''
@@ -35,4 +41,22 @@ export const close = defineNode({
           ],
         }),
   }),
+  i18n: {
+    'pt-BR': {
+      label: 'Encerrar atendimento',
+      description:
+        'Encerra o atendimento. Num canal apenas receptivo, nada mais pode ser enviado depois.',
+      fields: {
+        message: {
+          label: 'Mensagem de encerramento',
+          help: 'Enviada antes de encerrar; deixe vazia para encerrar sem mensagem.',
+        },
+        visibility: visibilityPtBr,
+        solution: {
+          label: 'Solução',
+          help: 'Código de solução registrado no atendimento; vazio mantém o que já estiver definido.',
+        },
+      },
+    },
+  },
 });

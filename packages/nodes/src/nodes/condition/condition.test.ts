@@ -98,8 +98,12 @@ describe('condition', () => {
     expect(messages({ rules: [{ kind: 'variable', name: '1st', operator: 'exists' }] })).toEqual([
       'condition "check": settings.rules[0].name: use a variable name, optionally with a path: order.status',
     ]);
-    expect(condition.summary?.(condition.settings.parse(vipOutOfHours))).toBe(
+    const settings = condition.settings.parse(vipOutOfHours);
+    expect(condition.summary?.(settings, { locale: 'en' })).toBe(
       'if {{tier}} = "vip" and outside business hours',
+    );
+    expect(condition.summary?.(settings, { locale: 'pt-BR' })).toBe(
+      'se {{tier}} = "vip" e fora do horário de atendimento',
     );
   });
 });

@@ -1,6 +1,8 @@
 import { defineNode } from '@attendflow/engine';
 import { z } from 'zod';
 import { describeRules } from '../../shared/describe-rule.js';
+import { isPortuguese } from '../../shared/locale.js';
+import { ruleGroupPtBr } from '../../shared/pt-br.js';
 import { ruleGroupSchema } from '../../shared/rules.js';
 
 /** Branches on rules over the conversation, its variables and the time: `yes` or `no`. */
@@ -15,5 +17,15 @@ export const condition = defineNode({
   waits: false,
   ports: ['yes', 'no'],
   settings: z.object(ruleGroupSchema.shape),
-  summary: (settings) => `if ${describeRules(settings)}`,
+  summary: (settings, { locale }) =>
+    `${isPortuguese(locale) ? 'se' : 'if'} ${describeRules(settings, locale)}`,
+  i18n: {
+    'pt-BR': {
+      label: 'Condição',
+      description:
+        'Sai por “sim” quando as regras valem (todas, ou qualquer uma); senão, por “não”.',
+      ports: { yes: 'sim', no: 'não' },
+      fields: ruleGroupPtBr,
+    },
+  },
 });

@@ -1,6 +1,8 @@
 import { defineNode, ui } from '@attendflow/engine';
 import { z } from 'zod';
 import { durationField, durationSchema, formatDuration } from '../../shared/duration.js';
+import { isPortuguese } from '../../shared/locale.js';
+import { portsPtBr } from '../../shared/pt-br.js';
 
 /**
  * Queues the conversation for agents and keeps the channel's answer deadline (Wish: 48 h) as
@@ -50,7 +52,35 @@ export const deadlineReminder = defineNode({
       help: 'Counted from entering the node; empty waits without a deadline on such channels.',
     }),
   }),
-  summary: (settings) =>
-    `${settings.sector === '' ? 'Current sector' : settings.sector}, reminder ${formatDuration(settings.remindBefore)} before the deadline`,
+  summary: (settings, { locale }) => {
+    const before = formatDuration(settings.remindBefore, locale);
+    return isPortuguese(locale)
+      ? `${settings.sector || 'Setor atual'}, lembrete ${before} antes do prazo`
+      : `${settings.sector || 'Current sector'}, reminder ${before} before the deadline`;
+  },
   traits: () => ({ publicAnswerPort: 'answered' }),
+  i18n: {
+    'pt-BR': {
+      label: 'Responder dentro do prazo',
+      description:
+        'Entrega a conversa aos atendentes, lembra-os antes do prazo de resposta do canal e sai por “prazo vencido” se ele passar.',
+      ports: { answered: portsPtBr.answered, late: 'prazo vencido' },
+      fields: {
+        sector: {
+          label: 'Setor',
+          help: 'Setor cujos atendentes recebem a conversa; vazio mantém o setor atual da conversa.',
+        },
+        remindBefore: {
+          label: 'Lembrar antes do prazo',
+          help: 'Quanto tempo antes do prazo os atendentes são lembrados.',
+        },
+        reminderAlert: { label: 'Lembrete' },
+        lateAlert: { label: 'Alerta de atraso' },
+        fallbackDeadline: {
+          label: 'Prazo onde o canal não tem um',
+          help: 'Contado a partir da entrada no nó; vazio aguarda sem prazo nesses canais.',
+        },
+      },
+    },
+  },
 });

@@ -1,6 +1,8 @@
 import { defineNode, ui } from '@attendflow/engine';
 import { z } from 'zod';
 import { durationSchema, formatDuration } from '../../shared/duration.js';
+import { isPortuguese } from '../../shared/locale.js';
+import { portsPtBr } from '../../shared/pt-br.js';
 
 /**
  * Queues the conversation for the agents of a sector and waits for their answer: on channels with
@@ -36,11 +38,39 @@ export const humanHandoff = defineNode({
       help: 'Where the channel has private and public messages, only a public reply counts as the answer.',
     }),
   }),
-  summary: (settings) => {
-    const queue = settings.sector === '' ? 'current sector' : settings.sector;
-    return settings.timeout === null
-      ? `To ${queue}`
-      : `To ${queue}, up to ${formatDuration(settings.timeout)}`;
+  summary: (settings, { locale }) => {
+    const timeout = settings.timeout === null ? null : formatDuration(settings.timeout, locale);
+    if (isPortuguese(locale)) {
+      const queue = settings.sector || 'setor atual';
+      return timeout === null ? `Para ${queue}` : `Para ${queue}, até ${timeout}`;
+    }
+    const queue = settings.sector || 'current sector';
+    return timeout === null ? `To ${queue}` : `To ${queue}, up to ${timeout}`;
   },
   traits: (settings) => (settings.requirePublicAnswer ? { publicAnswerPort: 'answered' } : {}),
+  i18n: {
+    'pt-BR': {
+      label: 'Transferir para atendente',
+      description: 'Coloca a conversa na fila de um setor e aguarda a resposta de um atendente.',
+      ports: { answered: portsPtBr.answered, timeout: portsPtBr.timeout },
+      fields: {
+        sector: {
+          label: 'Setor',
+          help: 'Setor cujos atendentes recebem a conversa; vazio mantém o setor atual da conversa.',
+        },
+        timeout: {
+          label: 'Tempo limite',
+          help: 'Sai por “tempo esgotado” quando nenhum atendente respondeu até lá; vazio aguarda indefinidamente.',
+        },
+        timeoutAlert: {
+          label: 'Alertar atendentes ao esgotar o tempo',
+          help: 'Mostrado aos atendentes quando o tempo limite passa, ex.: “Reclamação {{subject}} sem resposta há 24 h”.',
+        },
+        requirePublicAnswer: {
+          label: 'Aguardar a resposta pública',
+          help: 'Nos canais com mensagens privadas e públicas, só uma resposta pública conta como resposta.',
+        },
+      },
+    },
+  },
 });

@@ -1,11 +1,14 @@
 import { defineNode, ui } from '@attendflow/engine';
 import { z } from 'zod';
 import { requestedVisibility, visibilityField } from '../../shared/visibility.js';
+import { portsPtBr, visibilityPtBr } from '../../shared/pt-br.js';
 
-const language = z
-  .string()
-  .trim()
-  .regex(/^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/, 'use a language code such as "en" or "pt-BR"');
+// A new schema per use: `ui()` metadata belongs to one schema object.
+const language = () =>
+  z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,3}([-_][A-Za-z]{2,4})?$/, 'use a language code such as "en" or "pt-BR"');
 
 /** Sends an automatic message in the customer's language, from one template per language. */
 export const localizedMessage = defineNode({
@@ -24,8 +27,11 @@ export const localizedMessage = defineNode({
         z
           .array(
             z.object({
-              language,
-              text: z.string().trim().min(1, 'write the message'),
+              language: ui(language(), { label: 'Language', placeholder: 'pt-BR' }),
+              text: ui(z.string().trim().min(1, 'write the message'), {
+                label: 'Message',
+                widget: 'template',
+              }),
             }),
           )
           .min(1, 'write the message in at least one language'),
@@ -35,7 +41,7 @@ export const localizedMessage = defineNode({
           help: 'One template per language; {{customer.name}} and flow variables work in each.',
         },
       ),
-      fallbackLanguage: ui(z.union([language, z.literal('')]).default(''), {
+      fallbackLanguage: ui(z.union([language(), z.literal('')]).default(''), {
         label: 'Fallback language',
         help: 'Used when the customer’s language has no message; empty takes the first one.',
       }),
@@ -58,6 +64,31 @@ export const localizedMessage = defineNode({
       visibility: requestedVisibility(settings.visibility),
     })),
   }),
+  i18n: {
+    'pt-BR': {
+      label: 'Mensagem no idioma do cliente',
+      description:
+        'Envia o modelo escrito para o idioma do cliente (idioma do comprador na Wish, …), ou o do idioma reserva.',
+      ports: { next: portsPtBr.next },
+      fields: {
+        texts: {
+          label: 'Mensagens por idioma',
+          help: 'Um modelo por idioma; {{customer.name}} e as variáveis do fluxo funcionam em todos.',
+        },
+        'texts.language': { label: 'Idioma', placeholder: 'pt-BR' },
+        'texts.text': { label: 'Mensagem' },
+        fallbackLanguage: {
+          label: 'Idioma reserva',
+          help: 'Usado quando o idioma do cliente não tem mensagem; vazio usa a primeira.',
+        },
+        localeField: {
+          label: 'Campo do cliente com o idioma',
+          help: 'Campo do cliente (ou metadado da conversa) que guarda o código do idioma.',
+        },
+        visibility: visibilityPtBr,
+      },
+    },
+  },
 });
 
 /** `pt_BR` and `pt-br` name the same language as `pt-BR`. */

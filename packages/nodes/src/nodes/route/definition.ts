@@ -1,6 +1,8 @@
-import { defineNode, ui } from '@attendflow/engine';
+import { defineNode, fieldsAt, ui } from '@attendflow/engine';
 import { z } from 'zod';
 import { describeRules } from '../../shared/describe-rule.js';
+import { isPortuguese } from '../../shared/locale.js';
+import { portsPtBr, routeValuesPtBr, ruleGroupPtBr } from '../../shared/pt-br.js';
 import { ruleGroupSchema } from '../../shared/rules.js';
 
 const text = (label: string, help: string) =>
@@ -102,18 +104,61 @@ export const route = defineNode({
     }),
   ports: (settings) =>
     settings.mode === 'fixed' ? ['next'] : [...settings.rules.map((rule) => rule.id), 'otherwise'],
-  summary: (settings) =>
+  summary: (settings, { locale }) =>
     settings.mode === 'fixed'
-      ? describeValues(settings.set)
+      ? describeValues(settings.set, locale)
       : settings.rules
-          .map((rule) => `${rule.label || rule.id}: ${describeRules(rule.when)}`)
+          .map((rule) => `${rule.label || rule.id}: ${describeRules(rule.when, locale)}`)
           .join(' · '),
+  i18n: {
+    'pt-BR': {
+      label: 'Roteamento',
+      description:
+        'Define o setor e a ocorrência, com valores fixos ou por regras sobre a conversa (vale a primeira que combinar).',
+      ports: { next: portsPtBr.next, otherwise: 'senão' },
+      fields: {
+        mode: {
+          label: 'Rotear por',
+          help: 'Valores fixos, ou regras testadas em ordem, com uma saída por regra.',
+          options: { fixed: 'Valores fixos', rules: 'Regras' },
+        },
+        set: { label: 'Valores' },
+        ...fieldsAt('set', routeValuesPtBr),
+        rules: { label: 'Regras' },
+        'rules.id': {
+          label: 'Saída',
+          placeholder: 'reembolso',
+          help: 'Dá nome à saída a que esta regra leva.',
+        },
+        'rules.label': { label: 'Rótulo' },
+        'rules.when': { label: 'Quando' },
+        ...fieldsAt('rules.when', ruleGroupPtBr),
+        'rules.set': { label: 'Definir' },
+        ...fieldsAt('rules.set', routeValuesPtBr),
+        otherwise: {
+          label: 'Senão',
+          help: 'Quando nenhuma regra combina: estes valores, e a saída “senão”.',
+        },
+        'otherwise.set': { label: 'Definir' },
+        ...fieldsAt('otherwise.set', routeValuesPtBr),
+      },
+      groups: { fixed: 'Valores fixos', rules: 'Regras' },
+    },
+  },
 });
 
-/** `sector=Vendas occurrence=Atraso`. */
-export function describeValues(values: RouteValues): string {
-  return (
-    valueKeys.flatMap((key) => (values[key] ? [`${key}=${values[key]}`] : [])).join(' ') ||
-    'nothing set'
+const valueNamesPtBr: Record<(typeof valueKeys)[number], string> = {
+  sector: 'setor',
+  occurrenceType: 'tipo de ocorrência',
+  occurrence: 'ocorrência',
+  solution: 'solução',
+};
+
+/** `sector=Vendas occurrence=Atraso`; `setor=Vendas ocorrência=Atraso` in Portuguese. */
+export function describeValues(values: RouteValues, locale = 'en'): string {
+  const isPt = isPortuguese(locale);
+  const set = valueKeys.flatMap((key) =>
+    values[key] ? [`${isPt ? valueNamesPtBr[key] : key}=${values[key]}`] : [],
   );
+  return set.join(' ') || (isPt ? 'nada definido' : 'nothing set');
 }

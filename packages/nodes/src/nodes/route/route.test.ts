@@ -178,11 +178,15 @@ describe('route', () => {
   });
 
   it('summarises itself', () => {
-    expect(
-      route.summary?.(route.settings.parse({ set: { sector: 'Suporte', occurrence: 'Dúvida' } })),
-    ).toBe('sector=Suporte occurrence=Dúvida');
-    expect(route.summary?.(route.settings.parse(rulesSettings))).toBe(
+    const fixed = route.settings.parse({ set: { sector: 'Suporte', occurrence: 'Dúvida' } });
+    expect(route.summary?.(fixed, { locale: 'en' })).toBe('sector=Suporte occurrence=Dúvida');
+    expect(route.summary?.(fixed, { locale: 'pt-BR' })).toBe('setor=Suporte ocorrência=Dúvida');
+    const rules = route.settings.parse(rulesSettings);
+    expect(route.summary?.(rules, { locale: 'en' })).toBe(
       'Refund: says «reembolso» or «estorno» · vip: fields.plan = "gold"',
+    );
+    expect(route.summary?.(rules, { locale: 'pt-BR' })).toBe(
+      'Refund: diz «reembolso» ou «estorno» · vip: fields.plan = "gold"',
     );
   });
 });

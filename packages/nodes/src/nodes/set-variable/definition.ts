@@ -1,5 +1,6 @@
 import { defineNode, jsonSchema, ui } from '@attendflow/engine';
 import { z } from 'zod';
+import { portsPtBr } from '../../shared/pt-br.js';
 
 const nameField = () =>
   ui(
@@ -76,4 +77,25 @@ export const setVariable = defineNode({
           `${assignment.name} = ${assignment.source === 'value' ? JSON.stringify(assignment.value) : `«${assignment.template}»`}`,
       )
       .join(', '),
+  i18n: {
+    'pt-BR': {
+      label: 'Definir variável',
+      description:
+        'Define uma ou mais variáveis do fluxo com um valor ou com um modelo preenchido.',
+      ports: { next: portsPtBr.next },
+      fields: {
+        assignments: { label: 'Variáveis' },
+        'assignments.name': { label: 'Variável', placeholder: 'protocolo' },
+        'assignments.source': { options: { value: 'Valor', template: 'Modelo' } },
+        'assignments.value': {
+          label: 'Valor',
+          help: 'Qualquer JSON: texto, número, true/false, lista, objeto.',
+        },
+        'assignments.template': {
+          label: 'Modelo',
+          help: 'Ex.: "{{customer.name}} <{{customer.email}}>"; o resultado é texto.',
+        },
+      },
+    },
+  },
 });

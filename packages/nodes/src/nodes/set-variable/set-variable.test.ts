@@ -98,7 +98,9 @@ describe('set-variable', () => {
     expect(messages({ assignments: [{ name: 'x', source: 'formula' }] })[0]).toMatch(
       /^set-variable "set": settings.assignments\[0\].source: /,
     );
-    expect(setVariable.summary?.(setVariable.settings.parse({ assignments }))).toBe(
+    expect(
+      setVariable.summary?.(setVariable.settings.parse({ assignments }), { locale: 'en' }),
+    ).toBe(
       'tier = "vip", order = {"id":42,"items":["a","b"]}, greeting = «Olá {{customer.name}}, pedido {{order.id}} ({{tier}})»',
     );
   });

@@ -1,5 +1,7 @@
 import { defineNode, ui } from '@attendflow/engine';
 import { z } from 'zod';
+import { isPortuguese } from '../../shared/locale.js';
+import { portsPtBr } from '../../shared/pt-br.js';
 
 /** Where every flow starts: a new conversation on the flow's channel connection. */
 export const trigger = defineNode({
@@ -15,5 +17,14 @@ export const trigger = defineNode({
   settings: z.object({
     description: ui(z.string().max(500).default(''), { label: 'Description', widget: 'textarea' }),
   }),
-  summary: (settings) => settings.description || 'New conversation',
+  summary: (settings, { locale }) =>
+    settings.description || (isPortuguese(locale) ? 'Nova conversa' : 'New conversation'),
+  i18n: {
+    'pt-BR': {
+      label: 'Início',
+      description: 'Inicia o fluxo a cada nova conversa.',
+      ports: { next: portsPtBr.next },
+      fields: { description: { label: 'Descrição' } },
+    },
+  },
 });

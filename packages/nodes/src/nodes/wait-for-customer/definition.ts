@@ -2,6 +2,8 @@ import { defineNode } from '@attendflow/engine';
 import { z } from 'zod';
 import { durationField, formatDuration } from '../../shared/duration.js';
 import { saveToField } from '../../shared/save-to.js';
+import { isPortuguese } from '../../shared/locale.js';
+import { portsPtBr, saveToPtBr } from '../../shared/pt-br.js';
 
 /** Waits for the customer's next message. */
 export const waitForCustomer = defineNode({
@@ -25,6 +27,27 @@ export const waitForCustomer = defineNode({
       'Flow variable that receives the text of the customer’s message.',
     ),
   }),
-  summary: (settings) =>
-    `Up to ${formatDuration(settings.timeout)}${settings.saveTo === '' ? '' : ` → ${settings.saveTo}`}`,
+  summary: (settings, { locale }) => {
+    const timeout = formatDuration(settings.timeout, locale);
+    const saved = settings.saveTo === '' ? '' : ` → ${settings.saveTo}`;
+    return `${isPortuguese(locale) ? 'Até' : 'Up to'} ${timeout}${saved}`;
+  },
+  i18n: {
+    'pt-BR': {
+      label: 'Aguardar cliente',
+      description:
+        'Aguarda o cliente escrever de novo e, se quiser, guarda a mensagem numa variável.',
+      ports: { replied: 'respondeu', timeout: portsPtBr.timeout },
+      fields: {
+        timeout: {
+          label: 'Tempo limite',
+          help: 'Sai por “tempo esgotado” quando o cliente não escreveu até lá.',
+        },
+        saveTo: saveToPtBr(
+          'Salvar a mensagem em',
+          'Variável do fluxo que recebe o texto da mensagem do cliente.',
+        ),
+      },
+    },
+  },
 });

@@ -4,3 +4,4 @@ export { channelConnections } from './channel-connections.js';
 export { conversations, events } from './conversations.js';
 export { messages, outbox, timers } from './messages.js';
 export { channelSync } from './channel-sync.js';
+export { predefinedMessages } from './predefined-messages.js';

@@ -1,11 +1,14 @@
 import { defineNode, ui } from '@attendflow/engine';
 import { z } from 'zod';
 import { durationField, formatDuration } from '../../../shared/duration.js';
-import { ANOTHER_COMPANY_REASON, moderationReasons } from '../moderation-request.js';
-
-const reasonOptions = Object.fromEntries(
-  Object.entries(moderationReasons).map(([code, label]) => [code, `${code} — ${label}`]),
-);
+import { isPortuguese } from '../../../shared/locale.js';
+import { portsPtBr } from '../../../shared/pt-br.js';
+import {
+  ANOTHER_COMPANY_REASON,
+  moderationReasons,
+  moderationReasonsPtBr,
+  reasonOptions,
+} from '../moderation-request.js';
 
 /**
  * Reclame Aqui's moderation request as a flow step: asks RA to moderate the complaint with one of
@@ -26,7 +29,7 @@ export const raRequestModeration = defineNode({
       reason: ui(z.enum(Object.keys(moderationReasons) as [string, ...string[]]), {
         label: 'Reason',
         widget: 'select',
-        options: reasonOptions,
+        options: reasonOptions(moderationReasons),
       }),
       message: ui(z.string().trim().min(1, 'explain the request to Reclame Aqui').max(5000), {
         label: 'Message to Reclame Aqui',
@@ -50,6 +53,33 @@ export const raRequestModeration = defineNode({
           message: 'give the Reclame Aqui id of the company (required with reason 1)',
         });
     }),
-  summary: (s) => `Moderation, reason ${s.reason}; wait up to ${formatDuration(s.timeout)}`,
+  summary: (s, { locale }) =>
+    isPortuguese(locale)
+      ? `Moderação, motivo ${s.reason}; aguarda até ${formatDuration(s.timeout, locale)}`
+      : `Moderation, reason ${s.reason}; wait up to ${formatDuration(s.timeout, locale)}`,
   traits: () => ({ channelActions: ['moderation.request'] }),
+  i18n: {
+    'pt-BR': {
+      label: 'Solicitar moderação (Reclame Aqui)',
+      description: 'Pede ao Reclame Aqui que modere a reclamação e aguarda a decisão.',
+      ports: {
+        accepted: 'aceita',
+        denied: 'negada',
+        timeout: portsPtBr.timeout,
+        refused: portsPtBr.refused,
+      },
+      fields: {
+        reason: { label: 'Motivo', options: reasonOptions(moderationReasonsPtBr) },
+        message: { label: 'Mensagem ao Reclame Aqui' },
+        migrateTo: {
+          label: 'Transferir para a empresa (id no RA)',
+          help: 'Obrigatório com o motivo 1 (reclamação de outra empresa).',
+        },
+        timeout: {
+          label: 'Tempo limite',
+          help: 'Sai por “tempo esgotado” quando o Reclame Aqui não decidiu até lá.',
+        },
+      },
+    },
+  },
 });

@@ -154,7 +154,7 @@ export function decideModeration(
     json.active = false;
     json.ra_status = raStatus.inactive;
     json.hugme_status = hugmeStatus.inactiveAtOrigin;
-    const target = store.config.companies.find((c) => c.companyId === ticket.migrateTo);
+    const target = store.directory().find((c) => c.companyId === ticket.migrateTo);
     if (target) json.company = { id: target.companyId, name: target.name };
   } else json['request_moderation'] = true;
   store.changed(ticket);

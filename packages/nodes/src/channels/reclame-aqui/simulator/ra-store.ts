@@ -113,6 +113,13 @@ export class RaStore {
     return found;
   }
 
+  /** Every company a complaint can be moved to: the directory and the clients' pages, once each. */
+  directory(): RaSimConfig['companies'] {
+    const byId = new Map(this.config.companyDirectory.map((c) => [c.companyId, c]));
+    for (const c of this.config.companies) byId.set(c.companyId, c);
+    return [...byId.values()];
+  }
+
   hasPendingModeration(ticket: SimTicket): boolean {
     return ticket.json.moderation.status === moderationStatus.pending;
   }

@@ -262,6 +262,58 @@ describe('HugMe simulator', () => {
     ).toBe(404);
   });
 
+  it('searches the moderation company directory by name, page and limit', async () => {
+    const search = async (query: string) => {
+      const answer = await api('GET', `/ticket/v1/tickets/moderation/companies?${query}`);
+      const data = answer.body['data'] as Array<{ companyId: number; name: string }> | undefined;
+      return { status: answer.status, names: data?.map((c) => c.name), body: answer.body };
+    };
+    // Case and accents do not matter; names starting with the text come first.
+    expect((await search('companyName=VIZINHA')).names).toEqual([
+      'Eletrônicos Vizinha',
+      'Empresa Vizinha',
+    ]);
+    expect((await search('companyName=acai')).names).toEqual(['Açaí da Praça']);
+    expect((await search('companyName=horizonte')).names).toEqual([
+      'Horizonte Viagens',
+      'Construtora Horizonte',
+      'Móveis Horizonte',
+    ]);
+    const second = await search('companyName=exemplo&page=2&limit=3');
+    expect([second.names, second.body['meta']]).toEqual([
+      ['Farmácia São João Exemplo', 'Loja Exemplo Calçados', 'Loja Exemplo Eletro'],
+      { page: { number: 2, size: 3 }, total: 8 },
+    ]);
+    expect((await search('companyName=exemplo&limit=500')).body['meta']).toEqual({
+      page: { number: 1, size: 50 },
+      total: 8,
+    });
+    expect((await search('companyName=nada%20disso')).names).toEqual([]);
+    for (const [query, message] of [
+      ['companyName=%20', 'companyName is required'],
+      ['page=1', 'companyName is required'],
+      ['companyName=loja&page=0', 'page: a positive integer'],
+      ['companyName=loja&limit=x', 'limit: a positive integer'],
+    ] as const) {
+      const refused = await search(query);
+      expect([refused.status, refused.body['message']]).toEqual([400, message]);
+    }
+    token = 'expired';
+    expect((await search('companyName=loja')).status).toBe(401);
+  });
+
+  it('moves an accepted reason-1 complaint to a company found in the directory', async () => {
+    const { id } = await complaint();
+    await api(
+      'POST',
+      '/ticket/v1/tickets/moderation',
+      undefined,
+      form({ id: String(id), message: 'É da loja de eletrônicos', reason: '1', migrateTO: '7008' }),
+    );
+    const decided = await actor(`/tickets/${id}/moderation-decision`, { accepted: true });
+    expect(decided['company']).toEqual({ id: 7008, name: 'Eletrônicos Vizinha' });
+  });
+
   it('limits 10 calls a minute per client with Retry-After, and recovers when the clock moves', async () => {
     await fetch(`${sim.url}/__sim/ra/config`, {
       method: 'POST',

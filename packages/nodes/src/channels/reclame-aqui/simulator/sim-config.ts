@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { seededDirectory } from './company-directory.js';
+
+const company = z.strictObject({ companyId: z.int(), name: z.string() });
 
 /**
  * The HugMe simulator's switches (channel-apis.md §8.2); every one is an [A] decision that can be
@@ -14,11 +17,13 @@ export const raSimConfigSchema = z.strictObject({
       }),
     )
     .default([{ clientId: 'client-id', clientSecret: 'client-secret', companyIds: [1234] }]),
-  /** Companies known to the simulator: the organization list and the moderation directory. */
-  companies: z.array(z.strictObject({ companyId: z.int(), name: z.string() })).default([
+  /** The clients' company pages (the organization list); also found by the moderation search. */
+  companies: z.array(company).default([
     { companyId: 1234, name: 'Empresa Exemplo' },
     { companyId: 5678, name: 'Empresa Vizinha' },
   ]),
+  /** Other companies of RA, searched for moderation reason 1 ("another company"). */
+  companyDirectory: z.array(company).default([...seededDirectory]),
   tokenTtlSec: z.int().positive().default(3600),
   /** Issuing a token revokes the client's older ones. */
   revokeOnNewToken: z.boolean().default(false),

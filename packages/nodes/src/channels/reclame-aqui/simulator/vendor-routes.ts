@@ -11,6 +11,7 @@ import {
   requestEvaluation,
   requestModeration,
 } from './company-writes.js';
+import { parseCompanySearch, searchCompanies } from './company-directory.js';
 import { parseTicketQuery, runTicketQuery } from './query.js';
 import { HugmeError, type RaStore } from './ra-store.js';
 import { systemMove } from './consumer-events.js';
@@ -250,16 +251,17 @@ export function vendorRoutes(
       '/api/ticket/v1/tickets/moderation/companies',
       guarded((r) => {
         caller(r);
-        const name = (r.query.get('companyName') ?? '').toLowerCase();
-        const page = Math.max(1, Number(r.query.get('page') ?? 1));
-        const limit = Math.max(1, Number(r.query.get('limit') ?? 10));
-        const found = store.config.companies.filter((c) => c.name.toLowerCase().includes(name));
+        const parsed = parseCompanySearch(r.query, sizes());
+        if (!parsed.ok) throw new HugmeError(400, parsed.message);
+        const { search } = parsed;
+        const { total, page } = searchCompanies(store.directory(), search);
+        // The real envelope is not captured: the ticket list's is assumed [A].
         return {
           status: 200,
-          body: { data: found.slice((page - 1) * limit, page * limit), total: found.length },
+          body: { data: page, meta: { page: { number: search.page, size: search.limit }, total } },
         };
       }),
-      'I',
+      'A',
     ),
     route(
       'GET',
