@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, launchBrowser } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir } from './browser.js';
 import {
-  adminApi,
   createFlow,
   flowOf,
   flowOnServer,
@@ -12,39 +11,16 @@ import {
   openFlow,
   savedIndicator,
   signIn,
-  type Api,
+  useDesigner,
   type Draft,
 } from './designer-page.js';
-import { startServer, type RunningServer } from './start-server.js';
 
-let server: RunningServer;
-let browser: Browser;
-let api: Api;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  api = await adminApi(server);
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
+const suite = useDesigner();
 
 /** A signed-in admin's page in a context of its own (its own storage, as another person). */
 async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'en-US',
-    viewport: { width: 1600, height: 1000 },
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  await signIn(page, server);
+  const page = await suite.newPage();
+  await signIn(page, suite.server);
   return page;
 }
 
@@ -76,9 +52,9 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
       ['start.next>ack', 'ack.next>bye'],
     );
     document.notes.push({ id: 'n1', text: 'Exported note', position: { x: 0, y: 200 } });
-    const id = await createFlow(api, document);
+    const id = await createFlow(suite.api, document);
     const page = await newPage();
-    await openFlow(page, server, id);
+    await openFlow(page, suite.server, id);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -93,10 +69,10 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
       document: Draft;
     };
     expect(exported).toMatchObject({ attendflowExport: 1, name: 'Export me (e2e)' });
-    expect(exported.document).toEqual((await flowOnServer(api, id)).draft);
+    expect(exported.document).toEqual((await flowOnServer(suite.api, id)).draft);
 
-    const flowsBefore = (await api<unknown[]>('GET', '/flows')).body.length;
-    await page.goto(`${server.url}/flows`);
+    const flowsBefore = (await suite.api<unknown[]>('GET', '/flows')).body.length;
+    await page.goto(`${suite.server.url}/flows`);
     await page.getByTestId('flow-list').waitFor();
     const input = page.locator('input[type="file"]');
     const error = page.locator('.page p.error');
@@ -114,7 +90,7 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
     expect(await error.textContent()).toMatch(/^Import failed: /);
     await page.screenshot({ path: join(artifactsDir, 'lifecycle-1-import-refused.png') });
     expect(new URL(page.url()).pathname).toBe('/flows');
-    expect((await api<unknown[]>('GET', '/flows')).body.length).toBe(flowsBefore);
+    expect((await suite.api<unknown[]>('GET', '/flows')).body.length).toBe(flowsBefore);
     expect(await page.getByTestId('flow-list').locator('li').count()).toBe(flowsBefore);
 
     await input.setInputFiles(file);
@@ -128,22 +104,22 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
       'Say hello',
     );
     expect(await page.locator('[data-note-id="n1"] textarea').inputValue()).toBe('Exported note');
-    const imported = await flowOnServer(api, importedId);
+    const imported = await flowOnServer(suite.api, importedId);
     expect(imported.draft).toEqual(exported.document);
-    expect((await api<unknown[]>('GET', '/flows')).body.length).toBe(flowsBefore + 1);
+    expect((await suite.api<unknown[]>('GET', '/flows')).body.length).toBe(flowsBefore + 1);
     await page.screenshot({ path: join(artifactsDir, 'lifecycle-2-imported.png') });
   });
 
   it('a save over a draft saved meanwhile through the API shows the conflict and overwrites nothing', async () => {
-    const id = await createFlow(api, twoNodes('API conflict (e2e)'));
+    const id = await createFlow(suite.api, twoNodes('API conflict (e2e)'));
     const page = await newPage();
-    await openFlow(page, server, id);
-    const loaded = await flowOnServer(api, id);
+    await openFlow(page, suite.server, id);
+    const loaded = await flowOnServer(suite.api, id);
     const theirs = {
       ...loaded.draft,
       nodes: loaded.draft.nodes.map((n) => (n.id === 'ack' ? { ...n, label: 'Their label' } : n)),
     };
-    const put = await api<{ revision: number }>('PUT', `/flows/${id}/draft`, {
+    const put = await suite.api<{ revision: number }>('PUT', `/flows/${id}/draft`, {
       document: theirs,
       revision: loaded.revision,
     });
@@ -157,7 +133,7 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
     // Further edits are held back too: nothing reaches the server behind the person's back.
     await page.locator('#field-text').fill('My text, edited again');
     await page.waitForTimeout(1500);
-    const held = await flowOnServer(api, id);
+    const held = await flowOnServer(suite.api, id);
     expect(held.revision).toBe(put.body.revision);
     expect(ackOf(held.draft)).toMatchObject({
       label: 'Their label',
@@ -174,9 +150,9 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
     expect(await page.locator('#field-text').inputValue()).toBe('Mine or theirs?');
     await page.locator('#field-text').fill('After reload');
     await expect
-      .poll(async () => (await flowOnServer(api, id)).revision)
+      .poll(async () => (await flowOnServer(suite.api, id)).revision)
       .toBe(put.body.revision + 1);
-    expect(ackOf((await flowOnServer(api, id)).draft)).toMatchObject({
+    expect(ackOf((await flowOnServer(suite.api, id)).draft)).toMatchObject({
       label: 'Their label',
       settings: { text: 'After reload' },
     });
@@ -184,22 +160,22 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('two people edit one draft: the later save waits on the conflict until it overwrites', async () => {
-    const id = await createFlow(api, twoNodes('Two editors (e2e)'));
-    const { revision } = await flowOnServer(api, id);
+    const id = await createFlow(suite.api, twoNodes('Two editors (e2e)'));
+    const { revision } = await flowOnServer(suite.api, id);
     const [alice, bob] = [await newPage(), await newPage()];
-    await openFlow(alice, server, id);
-    await openFlow(bob, server, id);
+    await openFlow(alice, suite.server, id);
+    await openFlow(bob, suite.server, id);
 
     await nodeOf(alice, 'ack').click();
     await alice.locator('#field-text').fill('Alice was here');
-    await expect.poll(async () => (await flowOnServer(api, id)).revision).toBe(revision + 1);
+    await expect.poll(async () => (await flowOnServer(suite.api, id)).revision).toBe(revision + 1);
 
     await nodeOf(bob, 'ack').click();
     await bob.locator('#node-label').fill('Bob’s label');
     const banner = bob.getByTestId('conflict');
     await banner.waitFor();
     expect(await banner.innerText()).toContain(`revision ${revision + 1}`);
-    const kept = await flowOnServer(api, id);
+    const kept = await flowOnServer(suite.api, id);
     expect(kept.revision).toBe(revision + 1);
     expect(ackOf(kept.draft)?.label).toBeUndefined();
     expect(ackOf(kept.draft)?.settings).toMatchObject({ text: 'Alice was here' });
@@ -207,8 +183,8 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
 
     await banner.getByRole('button', { name: 'Overwrite with mine' }).click();
     await banner.waitFor({ state: 'detached' });
-    await expect.poll(async () => (await flowOnServer(api, id)).revision).toBe(revision + 2);
-    expect(ackOf((await flowOnServer(api, id)).draft)).toMatchObject({
+    await expect.poll(async () => (await flowOnServer(suite.api, id)).revision).toBe(revision + 2);
+    expect(ackOf((await flowOnServer(suite.api, id)).draft)).toMatchObject({
       label: 'Bob’s label',
       settings: { text: 'Mine or theirs?' },
     });
@@ -216,9 +192,9 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
   });
 
   it('adds a sticky note, edits its text, saves it in the draft and shows it after a reload', async () => {
-    const id = await createFlow(api, twoNodes('Notes (e2e)'));
+    const id = await createFlow(suite.api, twoNodes('Notes (e2e)'));
     const page = await newPage();
-    await openFlow(page, server, id);
+    await openFlow(page, suite.server, id);
     expect(await page.locator('.react-flow__node-note').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Sticky note' }).click();
@@ -227,9 +203,9 @@ describe('designer lifecycle in Chromium', { timeout: 180_000 }, () => {
     expect(await note.locator('textarea').getAttribute('placeholder')).toBe('Write a note…');
     await note.locator('textarea').fill('Ask legal before closing');
     await expect
-      .poll(async () => (await flowOnServer(api, id)).draft.notes.map((n) => n.text))
+      .poll(async () => (await flowOnServer(suite.api, id)).draft.notes.map((n) => n.text))
       .toEqual(['Ask legal before closing']);
-    const [saved] = (await flowOnServer(api, id)).draft.notes;
+    const [saved] = (await flowOnServer(suite.api, id)).draft.notes;
     await savedIndicator(page).waitFor();
 
     await page.reload();

@@ -1,49 +1,20 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { artifactsDir, launchBrowser } from './browser.js';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir } from './browser.js';
 import {
-  adminApi,
   createFlow,
   flowOf,
   flowOnServer,
   nodeOf,
   openFlow,
   signIn,
-  type Api,
+  useDesigner,
   type TestNode,
 } from './designer-page.js';
-import { startServer, type RunningServer } from './start-server.js';
 
-let server: RunningServer;
-let browser: Browser;
-let api: Api;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  api = await adminApi(server);
-}, 120_000);
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, 60_000);
-
-async function newPage(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({
-    locale: 'en-US',
-    colorScheme: 'light',
-    viewport: { width: 1600, height: 1000 },
-    ...options,
-  });
-  contexts.push(context);
-  return context.newPage();
-}
+const suite = useDesigner();
+const newPage = (options?: BrowserContextOptions) => suite.newPage(options);
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlap = (a: Box, b: Box) =>
@@ -94,10 +65,10 @@ const stackedLinks = [
 describe('designer canvas tools, theme and language in Chromium', { timeout: 180_000 }, () => {
   it('auto-layout spreads stacked nodes left to right along the edges, with no two overlapping', async () => {
     const document = flowOf('Layout (e2e)', stacked, stackedLinks);
-    const id = await createFlow(api, document);
+    const id = await createFlow(suite.api, document);
     const page = await newPage();
-    await signIn(page, server);
-    await openFlow(page, server, id);
+    await signIn(page, suite.server);
+    await openFlow(page, suite.server, id);
     expect((await overlappingPairs(page)).length).toBe(15);
 
     await page.getByRole('button', { name: 'Auto-layout' }).click();
@@ -105,10 +76,10 @@ describe('designer canvas tools, theme and language in Chromium', { timeout: 180
     await expect
       .poll(
         async () =>
-          new Set((await flowOnServer(api, id)).draft.nodes.map((n) => key(n.position))).size,
+          new Set((await flowOnServer(suite.api, id)).draft.nodes.map((n) => key(n.position))).size,
       )
       .toBe(stacked.length);
-    const { draft } = await flowOnServer(api, id);
+    const { draft } = await flowOnServer(suite.api, id);
     const x = new Map(draft.nodes.map((n) => [n.id, n.position.x]));
     for (const edge of draft.edges) {
       expect(x.get(edge.source), `${edge.source} left of ${edge.target}`).toBeLessThan(
@@ -118,7 +89,7 @@ describe('designer canvas tools, theme and language in Chromium', { timeout: 180
     expect(await overlappingPairs(page)).toEqual([]);
     await page.screenshot({ path: join(artifactsDir, 'look-1-auto-layout.png') });
 
-    // What was saved, drawn again from the server, still has no overlap.
+    // What was saved, drawn again from the suite.server, still has no overlap.
     await page.reload();
     await nodeOf(page, 'bye').waitFor();
     expect(await overlappingPairs(page)).toEqual([]);
@@ -142,10 +113,10 @@ describe('designer canvas tools, theme and language in Chromium', { timeout: 180
       y: 1800,
       label: 'Escalate to logistics',
     });
-    const id = await createFlow(api, flowOf('Search (e2e)', spread, []));
+    const id = await createFlow(suite.api, flowOf('Search (e2e)', spread, []));
     const page = await newPage();
-    await signIn(page, server);
-    await openFlow(page, server, id);
+    await signIn(page, suite.server);
+    await openFlow(page, suite.server, id);
     const canvas = await page.getByTestId('canvas').boundingBox();
     if (!canvas) throw new Error('no canvas');
     const centreOf = async (node: string) => {
@@ -183,8 +154,8 @@ describe('designer canvas tools, theme and language in Chromium', { timeout: 180
 
   it('dark mode changes the theme of page and canvas and stays over a reload', async () => {
     const page = await newPage();
-    await signIn(page, server);
-    await openFlow(page, server, await createFlow(api, lone('Theme (e2e)')));
+    await signIn(page, suite.server);
+    await openFlow(page, suite.server, await createFlow(suite.api, lone('Theme (e2e)')));
     const html = page.locator('html');
     expect(await html.getAttribute('data-theme')).toBe('light');
     expect(await bodyBackground(page)).toBe('rgb(247, 247, 249)');
@@ -211,17 +182,17 @@ describe('designer canvas tools, theme and language in Chromium', { timeout: 180
 
   it('a pt-BR browser gets the Portuguese UI, and switching the language to English sticks', async () => {
     const page = await newPage({ locale: 'pt-BR' });
-    await page.goto(server.url);
+    await page.goto(suite.server.url);
     await page.waitForURL('**/login');
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Entrar');
     expect(await page.getByLabel('Senha').count()).toBe(1);
     expect(await page.locator('html').getAttribute('lang')).toBe('pt-BR');
-    await signIn(page, server);
+    await signIn(page, suite.server);
 
     await page.getByRole('heading', { name: 'Fluxos' }).waitFor();
     expect(await page.getByRole('button', { name: 'Novo fluxo' }).count()).toBe(1);
     expect(await page.getByText('Importar JSON…').count()).toBe(1);
-    await openFlow(page, server, await createFlow(api, lone('Idioma (e2e)')));
+    await openFlow(page, suite.server, await createFlow(suite.api, lone('Idioma (e2e)')));
     const toolbar = page.getByRole('toolbar');
     for (const label of ['Publicar', 'Organizar', 'Nota adesiva', 'Exportar JSON', 'Desfazer']) {
       expect(await toolbar.getByRole('button', { name: label, exact: true }).count(), label).toBe(

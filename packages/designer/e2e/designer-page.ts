@@ -1,6 +1,8 @@
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { apiOf, tokenOf } from './api.js';
-import type { RunningServer } from './start-server.js';
+import { launchBrowser } from './browser.js';
+import { startServer, type RunningServer } from './start-server.js';
 
 /** The server's JSON client, signed in as the admin. */
 export type Api = ReturnType<typeof apiOf>;
@@ -97,3 +99,55 @@ export async function openFlow(page: Page, server: RunningServer, id: string, fi
 /** The save indicator once it says the draft is saved. */
 export const savedIndicator = (page: Page) =>
   page.locator('[data-testid="save-status"][data-state="saved"]');
+
+/** The server and browser of one test file, and a fresh browser context for each page a test opens. */
+export interface DesignerSuite {
+  readonly server: RunningServer;
+  readonly api: Api;
+  /** A page in a context of its own (its own storage, as another person's browser). */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * Starts `pnpm start`'s server and Chromium for the test file (closed after it), and closes each
+ * test's browser contexts after the test.
+ */
+export function useDesigner(): DesignerSuite {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let api: Api | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    api = await adminApi(server);
+  }, 120_000);
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  }, 60_000);
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the designer suite has not started');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get api() {
+      return started(api);
+    },
+    async newPage(options = {}) {
+      const context = await started(browser).newContext({
+        locale: 'en-US',
+        colorScheme: 'light',
+        viewport: { width: 1600, height: 1000 },
+        ...options,
+      });
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
+}

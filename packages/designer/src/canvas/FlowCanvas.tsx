@@ -12,6 +12,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import { useDesigner, useEditor } from '../editor/editor-context';
+import { useI18n } from '../i18n/I18nProvider';
 import { issuesByNode } from '../issues/draft-validator';
 import { addNode, connect, moveItems, updateNote, type Point } from '../store/flow-edits';
 import { applySelection } from './apply-selection';
@@ -39,6 +40,7 @@ export const paletteDragType = 'application/x-attendflow-node-type';
 /** The canvas: the store's document drawn with React Flow; every change goes back to the store. */
 export function FlowCanvas({ theme }: { theme: 'light' | 'dark' }) {
   const { store, registry, issues, overlay } = useEditor();
+  const { locale } = useI18n();
   const flow = useDesigner((state) => state.history.present);
   const selection = useDesigner((state) => state.selection);
   const instance = useReactFlow();
@@ -66,8 +68,8 @@ export function FlowCanvas({ theme }: { theme: 'light' | 'dark' }) {
     [cache, flow, registry, selection, byNode, overlay],
   );
   const edges = useMemo(
-    () => cache.edges({ flow, selection, overlay }),
-    [cache, flow, selection, overlay],
+    () => cache.edges({ flow, registry, selection, overlay, locale }),
+    [cache, flow, registry, selection, overlay, locale],
   );
 
   // React Flow mounts once the pane's size is known, already fitted: no unfitted first frame, and

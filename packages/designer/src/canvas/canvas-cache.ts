@@ -1,5 +1,11 @@
 import type { Edge } from '@xyflow/react';
-import type { Flow, FlowIssue, FlowNode, Registry } from '@attendflow/engine';
+import {
+  localizeNode,
+  type Flow,
+  type FlowIssue,
+  type FlowNode,
+  type Registry,
+} from '@attendflow/engine';
 import type { Selection } from '../store/flow-edits';
 import {
   hasOverlayBadges,
@@ -24,12 +30,14 @@ export interface CanvasInput {
    * already has, and a rebuilt object needs it.
    */
   measured: ReadonlyMap<string, { width: number; height: number }>;
+  /** The UI language: edges are labelled with their port's name in it. */
+  locale: string;
 }
 
 /** Builds the canvas' nodes and edges, reusing the object of every item whose inputs did not change. */
 export interface CanvasCache {
-  nodes(input: CanvasInput): CanvasNode[];
-  edges(input: Pick<CanvasInput, 'flow' | 'selection' | 'overlay'>): Edge[];
+  nodes(input: Omit<CanvasInput, 'locale'>): CanvasNode[];
+  edges(input: Pick<CanvasInput, 'flow' | 'registry' | 'selection' | 'overlay' | 'locale'>): Edge[];
 }
 
 interface NodeEntry {
@@ -143,18 +151,26 @@ export function createCanvasCache(): CanvasCache {
       if (!sameList(all, lastNodes)) lastNodes = all;
       return lastNodes;
     },
-    edges({ flow, selection, overlay }) {
+    edges({ flow, registry, selection, overlay, locale }) {
       const selected = new Set(selection.edges);
       const next = new Map<string, { key: unknown[]; value: Edge }>();
+      const typeOf = new Map(flow.nodes.map((node) => [node.id, node.type]));
+      // An edge is labelled with its port's name in the UI language (the node type's translation).
+      const portLabel = (edge: Flow['edges'][number]) => {
+        const definition = registry.node(typeOf.get(edge.source) ?? '');
+        return definition
+          ? localizeNode(definition, locale).port(edge.sourcePort)
+          : edge.sourcePort;
+      };
       const edges = flow.edges.map((edge) => {
         const edgeOverlay: EdgeOverlay | undefined = overlay.edges.get(edge.id);
         const isSelected = selected.has(edge.id);
         const hit = edgeEntries.get(edge.id);
-        const key = [edge, isSelected, edgeOverlay?.label, edgeOverlay?.isHighlighted];
+        const key = [edge, isSelected, edgeOverlay?.label, edgeOverlay?.isHighlighted, locale];
         const entry =
           hit && sameList(hit.key, key)
             ? hit
-            : { key, value: toCanvasEdge(edge, isSelected, edgeOverlay) };
+            : { key, value: toCanvasEdge(edge, isSelected, edgeOverlay, portLabel(edge)) };
         next.set(edge.id, entry);
         return entry.value;
       });

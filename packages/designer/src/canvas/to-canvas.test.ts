@@ -1,4 +1,4 @@
-import type { Flow } from '@attendflow/engine';
+import { localizeNode, type Flow } from '@attendflow/engine';
 import { describe, expect, it } from 'vitest';
 import { designerRegistry } from '../registry/designer-registry';
 import { createCanvasCache, type CanvasInput } from './canvas-cache';
@@ -23,6 +23,7 @@ const input: CanvasInput = {
   issues: new Map(),
   overlay: emptyOverlay,
   measured: new Map(),
+  locale: 'en',
 };
 
 describe('canvas cache', () => {
@@ -79,6 +80,33 @@ describe('canvas cache', () => {
     const [labelled] = cache.edges({ ...input, overlay });
     expect(labelled).toMatchObject({ label: '12', className: 'edge-highlighted', selected: false });
     expect(cache.edges({ ...input, overlay })[0]).toBe(labelled);
+  });
+});
+
+describe('canvas edge labels', () => {
+  it("names a port in the UI language, from the node type's translation", () => {
+    const waiting: Flow = {
+      ...flow,
+      nodes: [
+        flow.nodes[0]!,
+        {
+          id: 'w',
+          type: 'wait-for-customer',
+          typeVersion: 1,
+          settings: { timeout: { amount: 1, unit: 'hours' } },
+          position: { x: 0, y: 0 },
+        },
+        flow.nodes[1]!,
+      ],
+      edges: [{ id: 't', source: 'w', sourcePort: 'timeout', target: 'b' }],
+    };
+    const definition = designerRegistry.node('wait-for-customer')!;
+    const cache = createCanvasCache();
+    const [english] = cache.edges({ ...input, flow: waiting });
+    expect(english?.label).toBe(localizeNode(definition, 'en').port('timeout'));
+    const [portuguese] = cache.edges({ ...input, flow: waiting, locale: 'pt-BR' });
+    expect(portuguese?.label).toBe(localizeNode(definition, 'pt-BR').port('timeout'));
+    expect(portuguese?.label).not.toBe(english?.label);
   });
 });
 

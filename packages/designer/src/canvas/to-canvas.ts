@@ -47,9 +47,17 @@ export function toCanvasNote(note: FlowNote, selected: boolean): CanvasNode {
   };
 }
 
-/** The canvas edge of a flow edge; an overlay label (analytics) follows the port's name. */
-export function toCanvasEdge(edge: FlowEdge, selected: boolean, overlay?: EdgeOverlay): Edge {
-  const port = edge.sourcePort === 'next' ? undefined : edge.sourcePort;
+/**
+ * The canvas edge of a flow edge, labelled with its port's name (`portLabel`, the port id when not
+ * given; none for `next`); an overlay label (analytics) follows it.
+ */
+export function toCanvasEdge(
+  edge: FlowEdge,
+  selected: boolean,
+  overlay?: EdgeOverlay,
+  portLabel: string = edge.sourcePort,
+): Edge {
+  const port = edge.sourcePort === 'next' ? undefined : portLabel;
   const label =
     overlay?.label === undefined ? port : port ? `${port} · ${overlay.label}` : overlay.label;
   const classes = [
