@@ -174,20 +174,11 @@ const expected: Record<
   },
 };
 
-/**
- * Warnings that are wrong and known: `localized-message` declares each language's text as a
- * message of its own, so the Wish path check counts five messages in a row where one is sent.
- * Remove the entry when the node declares one message per run.
- */
-const knownWarnings: Record<string, string[]> = {
-  'wish-greeting': ['warning CHANNEL_NOT_AWAITING_COMPANY greet'],
-};
-
 describe.each(examples)('example flow $id', (example) => {
-  it('validates on its channel without errors, and without warnings but the known ones', () => {
+  it('validates on its channel without errors or warnings', () => {
     const result = validateFlow(loadExample(example), registry, example.channel);
     expect(result.issues.map((issue) => `${issue.severity} ${issue.code} ${issue.nodeId}`)).toEqual(
-      knownWarnings[example.id] ?? [],
+      [],
     );
     expect(result.ok).toBe(true);
   });

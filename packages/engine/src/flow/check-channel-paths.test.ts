@@ -193,6 +193,19 @@ describe('validateFlow with a channel: rules along the paths', () => {
     ).toEqual([['warning', 'CHANNEL_NOT_AWAITING_COMPANY', 'two', ['nodes', 1]]]);
   });
 
+  it('counts one message for a node that sends one of its messages (a text per language)', () => {
+    expect(
+      channelIssues(
+        [
+          ['t', 'trigger'],
+          ['one', 'either-message', { first: 'Olá', second: 'Hello' }],
+        ],
+        [['t', 'next', 'one']],
+        'wish',
+      ),
+    ).toEqual([]);
+  });
+
   it('reports anything that writes after close on a receptive-only channel', () => {
     const nodes: NodeSpec[] = [
       ['t', 'trigger'],

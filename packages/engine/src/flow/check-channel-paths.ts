@@ -99,7 +99,8 @@ function checkAwaitingCompany(graph: FlowGraph, channel: ChannelDefinition): Flo
   for (const checked of graph.nodes) {
     const previous = lastSender[checked.index];
     if (previous === undefined || waits(checked) || !sendsMessages(checked)) continue;
-    const count = checked.traits.messages?.length ?? 0;
+    const declared = checked.traits.messages?.length ?? 0;
+    const count = checked.traits.sendsOneOf ? Math.min(1, declared) : declared;
     const after =
       previous >= 0
         ? `this message follows the one of ${describeNode(graph.nodes[previous]!.node)}`

@@ -14,6 +14,8 @@ export type NodeCategory = 'trigger' | 'messaging' | 'routing' | 'attendance' | 
 export interface NodeTraits {
   /** Automatic messages the node sends. */
   messages?: Array<{ text: string; visibility?: Visibility; hasAttachments?: boolean }>;
+  /** `messages` are alternatives: one of them is sent per run (one per language, say), not all. */
+  sendsOneOf?: boolean;
   /** Leaving through this port means an agent has answered publicly. */
   publicAnswerPort?: string;
   /** The node asks the customer to evaluate. */

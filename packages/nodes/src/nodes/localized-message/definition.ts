@@ -63,6 +63,8 @@ export const localizedMessage = defineNode({
       text: t.text,
       visibility: requestedVisibility(settings.visibility),
     })),
+    // One language's text goes out, not every language's.
+    sendsOneOf: true,
   }),
   i18n: {
     'pt-BR': {
