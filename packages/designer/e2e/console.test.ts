@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiOf, tokenOf } from './api.js';
 import { artifactsDir, launchBrowser } from './browser.js';
+import { eventually } from './designer-page.js';
 import { startServer, type RunningServer } from './start-server.js';
 
 let server: RunningServer;
@@ -54,16 +55,6 @@ const consoleFlow = {
   ],
   variables: [],
 };
-
-/** Polls until `read` gives a value (the server's workers run on their own schedule). */
-async function eventually<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 60; i++) {
-    const value = await read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
 
 /** The conversation's entry in the inbox list. */
 const inboxItem = (page: Page, id: string) =>

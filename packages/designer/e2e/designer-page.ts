@@ -76,12 +76,16 @@ export async function flowOnServer(api: Api, id: string) {
   return body;
 }
 
-/** Signs in through the login form (in any language) as the admin. */
-export async function signIn(page: Page, server: RunningServer): Promise<void> {
+/** Signs in through the login form (in any language) as the admin, or as `user`. */
+export async function signIn(
+  page: Page,
+  server: RunningServer,
+  user: { email: string; password: string } = server.admin,
+): Promise<void> {
   await page.goto(server.url);
   await page.waitForURL('**/login');
-  await page.locator('input[type="email"]').fill(server.admin.email);
-  await page.locator('input[type="password"]').fill(server.admin.password);
+  await page.locator('input[type="email"]').fill(user.email);
+  await page.locator('input[type="password"]').fill(user.password);
   await page.locator('button[type="submit"]').click();
   await page.waitForURL((url) => !url.pathname.endsWith('/login'));
 }
@@ -150,4 +154,17 @@ export function useDesigner(): DesignerSuite {
       return context.newPage();
     },
   };
+}
+
+/**
+ * Polls `read` every half second until it gives a value, for setup outside a test where
+ * `expect.poll` cannot run (the server's workers keep their own schedule).
+ */
+export async function eventually<T>(read: () => Promise<T | undefined>, what: string): Promise<T> {
+  for (let i = 0; i < 60; i++) {
+    const value = await read();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`gave up waiting for ${what}`);
 }
