@@ -15,8 +15,8 @@ import { openDatabase, type Database } from '../src/db/database.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { Workers } from '../src/services/workers.js';
 import { UserService } from '../src/services/users.js';
-import { seedConnection } from '../src/testing/seed.js';
-import { crashFlow, inboundToken, type PlannedMessage } from '../src/testing/traffic.js';
+import { seedConnection, apiSettings } from '../src/testing/seed.js';
+import { crashFlow, type PlannedMessage } from '../src/testing/traffic.js';
 import { startTraffic, type Round } from './traffic.js';
 
 const messagesTotal = Number(process.env['BENCH_MESSAGES'] ?? 2_000);
@@ -70,12 +70,7 @@ async function startEngine(database: Database) {
   const { connectionId } = await seedConnection(database.db, core.connections, {
     type: 'api',
     flow,
-    settings: {
-      outboundUrl: traffic.sinkUrl,
-      outboundToken: 'outbound-token-0123456789',
-      inboundToken,
-      timeoutMs: 5_000,
-    },
+    settings: apiSettings(traffic.sinkUrl, 5_000),
   });
   /** One round: every message sent, committed and delivered to the sink (timed by the traffic process). */
   const round = (concurrency: number, run: string): Promise<Round> =>
@@ -115,12 +110,7 @@ async function measureCeiling(
     createCore({ database, secretKey: randomBytes(32) }).connections,
     {
       type: 'api',
-      settings: {
-        outboundUrl: 'http://127.0.0.1:9/x',
-        outboundToken: 'outbound-token-0123456789',
-        inboundToken,
-        timeoutMs: 5_000,
-      },
+      settings: apiSettings('http://127.0.0.1:9/x', 5_000),
     },
   );
   const ids: string[] = [];

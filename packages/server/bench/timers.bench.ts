@@ -11,8 +11,8 @@ import { createCore } from '../src/core.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { TimerWorker } from '../src/services/timer-worker.js';
-import { seedConnection } from '../src/testing/seed.js';
-import { crashFlow, inboundToken } from '../src/testing/traffic.js';
+import { seedConnection, apiSettings } from '../src/testing/seed.js';
+import { crashFlow } from '../src/testing/traffic.js';
 
 const batchSize = 500;
 
@@ -29,12 +29,7 @@ async function seedWaiting(database: Database, count: number): Promise<void> {
   const { connectionId } = await seedConnection(database.db, core.connections, {
     type: 'api',
     flow: crashFlow(),
-    settings: {
-      outboundUrl: 'http://127.0.0.1:9/unused',
-      outboundToken: 'outbound-token-0123456789',
-      inboundToken,
-      timeoutMs: 5_000,
-    },
+    settings: apiSettings('http://127.0.0.1:9/unused', 5_000),
   });
   const [opened] = await core.runtime.ingest(connectionId, {
     externalId: 'template',

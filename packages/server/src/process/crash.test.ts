@@ -8,11 +8,11 @@ import { createCore } from '../core.js';
 import { openDatabase, type Database } from '../db/database.js';
 import { events, outbox, timers } from '../db/schema/index.js';
 import { runMigrations } from '../db/migrate.js';
-import { seedConnection } from '../testing/seed.js';
+import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { startSink } from '../testing/sink.js';
 import { testBackends } from '../testing/test-databases.js';
-import { crashFlow, inboundToken, sendAll, waitUntil } from '../testing/traffic.js';
+import { crashFlow, sendAll, waitUntil } from '../testing/traffic.js';
 
 const conversationsCount = 12;
 const messagesEach = 8;
@@ -41,12 +41,7 @@ describe.each(testBackends())('a server killed with SIGKILL on $name', (backend)
     ({ connectionId } = await seedConnection(database.db, core.connections, {
       type: 'api',
       flow: crashFlow(),
-      settings: {
-        outboundUrl: sink.url,
-        outboundToken: 'outbound-token-0123456789',
-        inboundToken,
-        timeoutMs: 2_000,
-      },
+      settings: apiSettings(sink.url, 2_000),
     }));
     env = {
       SECRET_KEY: secretKey.toString('base64'),

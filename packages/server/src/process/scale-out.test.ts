@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createCore } from '../core.js';
 import type { Database } from '../db/database.js';
 import { events, outbox } from '../db/schema/index.js';
-import { seedConnection } from '../testing/seed.js';
+import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { startSink } from '../testing/sink.js';
 import { itOnPostgres, testBackends } from '../testing/test-databases.js';
@@ -33,12 +33,7 @@ describe.each(postgresOnly)('two server processes on one $name', (backend) => {
     ({ connectionId } = await seedConnection(database.db, core.connections, {
       type: 'api',
       flow,
-      settings: {
-        outboundUrl: sink.url,
-        outboundToken: 'outbound-token-0123456789',
-        inboundToken,
-        timeoutMs: 2_000,
-      },
+      settings: apiSettings(sink.url, 2_000),
     }));
     const env = {
       DATABASE_URL: database.url ?? '',

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core.js';
 import type { Database } from '../db/database.js';
-import { seedConnection } from '../testing/seed.js';
+import { seedConnection, apiSettings } from '../testing/seed.js';
 import { testBackends } from '../testing/test-databases.js';
-import { crashFlow, inboundToken } from '../testing/traffic.js';
+import { crashFlow } from '../testing/traffic.js';
 
 // Two cores over one database stand for two server processes, each with its own cache.
 describe.each(testBackends())('cached conversation state on $name', (backend) => {
@@ -28,12 +28,7 @@ describe.each(testBackends())('cached conversation state on $name', (backend) =>
     ({ connectionId } = await seedConnection(database.db, first.connections, {
       type: 'api',
       flow: crashFlow(),
-      settings: {
-        outboundUrl: 'http://127.0.0.1:9/unused',
-        outboundToken: 'outbound-token-0123456789',
-        inboundToken,
-        timeoutMs: 1_000,
-      },
+      settings: apiSettings('http://127.0.0.1:9/unused'),
     }));
   });
   afterAll(() => database.close());

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core.js';
 import type { Database } from '../db/database.js';
 import { conversations, events, messages, outbox, timers } from '../db/schema/index.js';
-import { seedConnection } from '../testing/seed.js';
+import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startSink } from '../testing/sink.js';
 import { testBackends } from '../testing/test-databases.js';
 
@@ -41,12 +41,7 @@ describe.each(testBackends())('conversation runtime on $name', (backend) => {
     });
     api = await seedConnection(database.db, core.connections, {
       type: 'api',
-      settings: {
-        outboundUrl: sink.url,
-        outboundToken: 'outbound-token-0123456789',
-        inboundToken: 'inbound-token-0123456789',
-        timeoutMs: 1_000,
-      },
+      settings: apiSettings(sink.url),
     });
     ra = await seedConnection(database.db, core.connections, {
       type: 'reclame-aqui',

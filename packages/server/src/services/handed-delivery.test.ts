@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core.js';
 import type { Database } from '../db/database.js';
 import { conversations, outbox } from '../db/schema/index.js';
-import { seedConnection } from '../testing/seed.js';
+import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startSink } from '../testing/sink.js';
 import { testBackends } from '../testing/test-databases.js';
-import { crashFlow, inboundToken, waitUntil } from '../testing/traffic.js';
+import { crashFlow, waitUntil } from '../testing/traffic.js';
 import { HandedDelivery, type DeliverySteps } from './handed-delivery.js';
 import type { OutboxRow } from './outbox-row.js';
 import { Workers } from './workers.js';
@@ -136,12 +136,7 @@ describe.each(testBackends())('hand-off through the runtime on $name', (backend)
     ({ connectionId } = await seedConnection(database.db, core.connections, {
       type: 'api',
       flow: crashFlow(),
-      settings: {
-        outboundUrl: sink.url,
-        outboundToken: 'outbound-token-0123456789',
-        inboundToken,
-        timeoutMs: 2_000,
-      },
+      settings: apiSettings(sink.url, 2_000),
     }));
     // A poll too slow to matter and no wake: only the hand-off can deliver here.
     workers = new Workers(core, 60_000, (error) => {

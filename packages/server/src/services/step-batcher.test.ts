@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core.js';
 import type { Database } from '../db/database.js';
-import { seedConnection } from '../testing/seed.js';
+import { seedConnection, apiSettings } from '../testing/seed.js';
 import { testBackends } from '../testing/test-databases.js';
-import { crashFlow, inboundToken } from '../testing/traffic.js';
+import { crashFlow } from '../testing/traffic.js';
 
 // A write that fails for one step (here a trigger refusing one dedup key, as a unique key written
 // by another process a moment ago would) must not take the steps written beside it down: the
@@ -33,12 +33,7 @@ describe.each(testBackends())('group commit on $name', (backend) => {
     ({ connectionId } = await seedConnection(database.db, core.connections, {
       type: 'api',
       flow: crashFlow(),
-      settings: {
-        outboundUrl: 'http://127.0.0.1:9/unused',
-        outboundToken: 'outbound-token-0123456789',
-        inboundToken,
-        timeoutMs: 1_000,
-      },
+      settings: apiSettings('http://127.0.0.1:9/unused'),
     }));
     await database.rows(`
       create function refuse_poison() returns trigger language plpgsql as $$

@@ -3,7 +3,7 @@ import { channelAdapters } from '@attendflow/nodes/runtime';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelSync, conversations } from '../db/schema/index.js';
-import { seedConnection } from '../testing/seed.js';
+import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { testBackends } from '../testing/test-databases.js';
 
@@ -69,12 +69,7 @@ describe.each(testBackends())('channel sync on $name', (backend) => {
     t = await startTestApp(backend, { adapters: [...others, pullingAdapter(script)] });
     ({ connectionId } = await seedConnection(t.database.db, t.core.connections, {
       type: 'api',
-      settings: {
-        outboundUrl: 'http://127.0.0.1:9/never',
-        outboundToken: 'outbound-token-0123456789',
-        inboundToken: 'inbound-token-0123456789',
-        timeoutMs: 1_000,
-      },
+      settings: apiSettings('http://127.0.0.1:9/never'),
     }));
   });
   afterAll(() => t.close());

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../core.js';
 import type { Database } from '../db/database.js';
-import { seedConnection } from '../testing/seed.js';
+import { seedConnection, apiSettings } from '../testing/seed.js';
 import { testBackends } from '../testing/test-databases.js';
-import { crashFlow, inboundToken } from '../testing/traffic.js';
+import { crashFlow } from '../testing/traffic.js';
 import { TimerWorker } from './timer-worker.js';
 
 describe.each(testBackends())('timer worker on $name', (backend) => {
@@ -22,12 +22,7 @@ describe.each(testBackends())('timer worker on $name', (backend) => {
     const { connectionId } = await seedConnection(database.db, core.connections, {
       type: 'api',
       flow: crashFlow(),
-      settings: {
-        outboundUrl: 'http://127.0.0.1:9/unused',
-        outboundToken: 'outbound-token-0123456789',
-        inboundToken,
-        timeoutMs: 1_000,
-      },
+      settings: apiSettings('http://127.0.0.1:9/unused'),
     });
     for (let c = 0; c < 7; c++) {
       const [opened] = await core.runtime.ingest(connectionId, {

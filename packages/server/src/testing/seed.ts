@@ -3,6 +3,7 @@ import type { Db } from '../db/database.js';
 import { channelConnections, flows, flowVersions } from '../db/schema/index.js';
 import type { ConnectionService } from '../services/connections.js';
 import { flowNode } from './flow-node.js';
+import { inboundToken } from './traffic.js';
 
 /** A flow of built-in nodes for server tests: greet, wait for the customer, hand off, close. */
 export function greetingFlow(overrides: { waitMinutes?: number } = {}): FlowInput {
@@ -30,6 +31,16 @@ export function greetingFlow(overrides: { waitMinutes?: number } = {}): FlowInpu
       { id: 'e5', source: 'agent', sourcePort: 'answered', target: 'bye' },
     ],
     variables: [],
+  };
+}
+
+/** Settings of an API-channel connection delivering to `outboundUrl` (tests and benches). */
+export function apiSettings(outboundUrl: string, timeoutMs = 1_000): Record<string, unknown> {
+  return {
+    outboundUrl,
+    outboundToken: 'outbound-token-0123456789',
+    inboundToken,
+    timeoutMs,
   };
 }
 
