@@ -22,7 +22,13 @@ export {
   type MigrateFlowResult,
 } from './flow/migrate-flow.js';
 export { validateFlow, type ValidateFlowResult } from './flow/validate-flow.js';
-export type { FlowIssue } from './flow/flow-issue.js';
+export {
+  flowIssueCodes,
+  type FlowIssue,
+  type FlowIssueCode,
+  type FlowIssueParams,
+  type FlowIssueSeverity,
+} from './flow/flow-issue.js';
 export { flowJsonSchema } from './flow/flow-json-schema.js';
 export { prepareFlow } from './flow/prepare-flow.js';
 

@@ -1,6 +1,7 @@
 import type { NodeProps, Node } from '@xyflow/react';
 import { memo, useContext, useMemo } from 'react';
 import { useI18n } from '../i18n/I18nProvider';
+import { useIssueText } from '../issues/use-issue-text';
 import type { NodeOverlay } from './canvas-overlay';
 import { localizeView } from './describe-node';
 import { FarZoomContext } from './far-zoom';
@@ -21,6 +22,7 @@ export const FlowNode = memo(function FlowNode({
   const { t, locale } = useI18n();
   const { node, issues, overlay, box } = data;
   const isFar = useContext(FarZoomContext);
+  const textOf = useIssueText();
   const view = useMemo(() => localizeView(data.view, node, locale), [data.view, node, locale]);
   const errors = issues.filter((issue) => issue.severity === 'error');
   const severity = errors.length > 0 ? 'error' : issues.length > 0 ? 'warning' : null;
@@ -46,7 +48,7 @@ export const FlowNode = memo(function FlowNode({
               <span
                 className={`badge badge-${severity}`}
                 data-testid="node-issues"
-                title={issues.map((issue) => issue.message).join('\n')}
+                title={issues.map(textOf).join('\n')}
                 aria-label={t('node.issues', { count: issues.length })}
               >
                 {issues.length}
@@ -55,7 +57,9 @@ export const FlowNode = memo(function FlowNode({
           </div>
           {box.rows.hasOverlay && overlay && <NodeOverlayBadges overlay={overlay} />}
           {box.rows.hasSummary && <div className="flow-node-summary">{view.summary}</div>}
-          {box.rows.hasIssue && <div className="flow-node-issue">{issues[0]?.message}</div>}
+          {box.rows.hasIssue && (
+            <div className="flow-node-issue">{issues[0] && textOf(issues[0])}</div>
+          )}
           {view.ports.length > 0 && (
             <div className="flow-node-ports">
               {view.ports.map((port) => (

@@ -99,6 +99,8 @@ export const consoleMessagesEn = {
   'rule.CHANNEL_PUBLIC_ANSWER_LIMIT':
     'Public answer disabled: this channel takes {max} public answer per complaint, and it was given. Write privately.',
   'rule.CHANNEL_PUBLIC_ANSWER_BY_AGENT': 'Only an agent may answer publicly.',
+  'rule.CHANNEL_AUTOMATIC_VISIBILITY':
+    'On this channel automatic messages always have the same visibility.',
   'rule.CHANNEL_VISIBILITY_UNSUPPORTED': 'This channel has no messages of that kind.',
   'rule.CHANNEL_NOT_AWAITING_COMPANY':
     'The ticket is not awaiting your answer: wait for the customer to write again.',

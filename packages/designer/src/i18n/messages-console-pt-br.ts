@@ -98,6 +98,8 @@ export const consoleMessagesPtBr: ConsoleMessages = {
   'rule.CHANNEL_PUBLIC_ANSWER_LIMIT':
     'Resposta pública desativada: este canal aceita {max} resposta pública por reclamação, e ela já foi dada. Escreva de forma privada.',
   'rule.CHANNEL_PUBLIC_ANSWER_BY_AGENT': 'Só um atendente pode responder publicamente.',
+  'rule.CHANNEL_AUTOMATIC_VISIBILITY':
+    'Neste canal as mensagens automáticas têm sempre a mesma visibilidade.',
   'rule.CHANNEL_VISIBILITY_UNSUPPORTED': 'Este canal não tem mensagens desse tipo.',
   'rule.CHANNEL_NOT_AWAITING_COMPANY':
     'O ticket não aguarda a sua resposta: espere o cliente escrever de novo.',

@@ -1,8 +1,10 @@
 import { consoleMessagesEn } from './messages-console-en';
+import { issueMessagesEn } from './messages-issues-en';
 
 /** English message catalog: every UI text of the designer, by key. `{name}` marks a parameter. */
 export const messagesEn = {
   ...consoleMessagesEn,
+  ...issueMessagesEn,
   'app.name': 'attendflow',
   'app.loading': 'Loading…',
   'app.signOut': 'Sign out',

@@ -1,9 +1,11 @@
 import { consoleMessagesPtBr } from './messages-console-pt-br';
 import type { Messages } from './messages-en';
+import { issueMessagesPtBr } from './messages-issues-pt-br';
 
 /** Catálogo em português do Brasil: as mesmas chaves do catálogo em inglês. */
 export const messagesPtBr: Messages = {
   ...consoleMessagesPtBr,
+  ...issueMessagesPtBr,
   'app.name': 'attendflow',
   'app.loading': 'Carregando…',
   'app.signOut': 'Sair',

@@ -3,19 +3,21 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useDesigner, useEditor } from '../editor/editor-context';
 import { countIssues } from './draft-validator';
 import { issueContext } from './issue-context';
+import { useIssueText } from './use-issue-text';
 
 /** Every issue of the draft, named by its node and field in the UI language; a click jumps to its node. */
 export function IssueList({ onJump }: { onJump: (nodeId: string) => void }) {
   const { t, locale } = useI18n();
   const { issues, registry } = useEditor();
   const flow = useDesigner((state) => state.history.present);
+  const textOf = useIssueText();
   const describe = (issue: FlowIssue) => {
     const { node, field } = issueContext(issue, flow, registry, locale);
     const where = [node, field].filter(Boolean).join(' › ');
     return (
       <>
         {where && <strong>{where}: </strong>}
-        {issue.message}
+        {textOf(issue)}
       </>
     );
   };

@@ -1,8 +1,9 @@
-import { localizeChannel } from '@attendflow/engine';
+import { localizeChannel, type Rejection } from '@attendflow/engine';
 import { formatOffset } from '@attendflow/engine/testing';
 import { useState } from 'react';
 import { nodeTitle } from '../canvas/describe-node';
 import { useDesigner, useEditor } from '../editor/editor-context';
+import { refusalText } from '../conversation/refusal-text';
 import { useI18n } from '../i18n/I18nProvider';
 import { SimulatorActions } from './SimulatorActions';
 import { SimulatorTranscript } from './SimulatorTranscript';
@@ -32,11 +33,7 @@ export function SimulatorPanel() {
           {t('sim.restart')}
         </button>
       </div>
-      {view.rejection && (
-        <p className="error" role="alert" data-testid="sim-rejection">
-          {t('sim.rejected', { message: view.rejection.message, code: view.rejection.code })}
-        </p>
-      )}
+      {view.rejection && <SimulatorRejection rejection={view.rejection} />}
       {view.error && (
         <p className="error" role="alert">
           {view.error}
@@ -108,5 +105,17 @@ function SimulatorStartForm({
         {t('sim.start')}
       </button>
     </form>
+  );
+}
+
+/** A refusal by the channel's rules: in the UI language, with the engine's words when they differ. */
+function SimulatorRejection({ rejection }: { rejection: Rejection }) {
+  const { t } = useI18n();
+  const text = refusalText(rejection.code, rejection.message, t);
+  return (
+    <p className="error" role="alert" data-testid="sim-rejection">
+      {t('sim.rejected', { message: text, code: rejection.code })}
+      {text !== rejection.message && <span className="small muted"> · {rejection.message}</span>}
+    </p>
   );
 }

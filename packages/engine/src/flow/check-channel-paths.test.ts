@@ -45,6 +45,11 @@ describe('validateFlow with a channel: evaluation after the answer', () => {
         code: 'CHANNEL_EVALUATION_BEFORE_ANSWER',
         message:
           'request-evaluation "e": on some path from the trigger this node requests the evaluation before the company\'s public answer; Reclame Aqui takes the request only after it',
+        params: {
+          node: 'request-evaluation "e"',
+          channel: 'Reclame Aqui',
+          requires: 'public-answer',
+        },
         nodeId: 'e',
         path: ['nodes', 3],
       },

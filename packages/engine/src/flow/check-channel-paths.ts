@@ -52,6 +52,7 @@ function checkEvaluationAfterAnswer(graph: FlowGraph, channel: ChannelDefinition
         'error',
         flowIssueCodes.evaluationBeforeAnswer,
         `on some path from the trigger this node requests the evaluation before ${before}; ${channel.label} takes the request only after it`,
+        { channel: channel.label, requires },
       ),
     );
 }
@@ -77,6 +78,7 @@ function checkPublicAnswerLimit(graph: FlowGraph, channel: ChannelDefinition): F
         'warning',
         flowIssueCodes.publicAnswerLimit,
         `on some path from the trigger ${max === 1 ? 'the public answer was already given' : `${max} public answers were already given`} before this node; ${channel.label} takes at most ${max} per conversation: this one will be refused`,
+        { channel: channel.label, max },
       ),
     );
 }
@@ -101,12 +103,12 @@ function checkAwaitingCompany(graph: FlowGraph, channel: ChannelDefinition): Flo
     if (previous === undefined || waits(checked) || !sendsMessages(checked)) continue;
     const declared = checked.traits.messages?.length ?? 0;
     const count = checked.traits.sendsOneOf ? Math.min(1, declared) : declared;
-    const after =
-      previous >= 0
-        ? `this message follows the one of ${describeNode(graph.nodes[previous]!.node)}`
-        : count > 1
-          ? `this node sends ${count} messages in a row`
-          : undefined;
+    const previousNode = previous >= 0 ? graph.nodes[previous]!.node : undefined;
+    const after = previousNode
+      ? `this message follows the one of ${describeNode(previousNode)}`
+      : count > 1
+        ? `this node sends ${count} messages in a row`
+        : undefined;
     if (after === undefined) continue;
     issues.push(
       nodeIssue(
@@ -114,6 +116,13 @@ function checkAwaitingCompany(graph: FlowGraph, channel: ChannelDefinition): Flo
         'warning',
         flowIssueCodes.notAwaitingCompany,
         `${after} with no waiting node in between; ${channel.label} takes a reply only while the conversation awaits the company: it will be refused`,
+        previousNode
+          ? {
+              channel: channel.label,
+              previous: describeNode(previousNode),
+              previousNodeId: previousNode.id,
+            }
+          : { channel: channel.label, count },
       ),
     );
   }
@@ -140,6 +149,11 @@ function checkReceptiveOnly(graph: FlowGraph, channel: ChannelDefinition): FlowI
         'error',
         flowIssueCodes.receptiveOnly,
         `this node writes to the customer after ${describeNode(graph.nodes[closer]!.node)} closed the attendance; ${channel.label} is receptive only: nothing can be sent after close`,
+        {
+          channel: channel.label,
+          closer: describeNode(graph.nodes[closer]!.node),
+          closerNodeId: graph.nodes[closer]!.node.id,
+        },
       ),
     ];
   });

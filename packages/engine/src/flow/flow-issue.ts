@@ -19,13 +19,22 @@ export interface FlowIssue {
   severity: FlowIssueSeverity;
   /** A code from {@link flowIssueCodes}. */
   code: string;
-  /** One sentence for a person; names the node and the field. */
+  /** One sentence for a person, in English; names the node and the field. */
   message: string;
+  /**
+   * The values `message` interpolates (field path, port, counts, channel label, limits…), so a host
+   * can word the issue in its own language from `code`. A key ending in `NodeId` holds the id of
+   * another node the issue names (`triggerNodeId`); `nodeIds` lists several, comma-separated.
+   */
+  params?: FlowIssueParams;
   nodeId?: string;
   edgeId?: string;
   /** Where in the document: `['nodes', 3, 'settings', 'text']`. */
   path?: (string | number)[];
 }
+
+/** The values a {@link FlowIssue}'s message interpolates, by name. */
+export type FlowIssueParams = Record<string, string | number>;
 
 /**
  * Every code a {@link FlowIssue} can carry: `FLOW_` for the document and its structure, `CHANNEL_`

@@ -52,6 +52,7 @@ describe('migrateFlow', () => {
     expect(migrateFlow({ schemaVersion: 2, name: 'future', nodes: [], edges: [] })).toEqual({
       ok: false,
       message: 'schemaVersion 2 is newer than this engine (1); upgrade attendflow',
+      params: { version: 2, current: 1 },
     });
   });
 

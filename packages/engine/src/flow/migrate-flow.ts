@@ -28,9 +28,13 @@ export const flowMigrations: readonly FlowMigration[] = [
   },
 ];
 
-/** Outcome of {@link migrateFlow}: the document at the current version, or why it cannot be. */
+/**
+ * Outcome of {@link migrateFlow}: the document at the current version, or why it cannot be (with
+ * `params` when the document is newer than this engine).
+ */
 export type MigrateFlowResult =
-  { ok: true; document: unknown; fromVersion: number } | { ok: false; message: string };
+  | { ok: true; document: unknown; fromVersion: number }
+  | { ok: false; message: string; params?: Record<string, string | number> };
 
 /**
  * Brings an older flow document forward to {@link CURRENT_FLOW_SCHEMA_VERSION}; documents that are
@@ -57,6 +61,7 @@ export function migrateFlow(
     return {
       ok: false,
       message: `schemaVersion ${fromVersion} is newer than this engine (${CURRENT_FLOW_SCHEMA_VERSION}); upgrade attendflow`,
+      params: { version: fromVersion, current: CURRENT_FLOW_SCHEMA_VERSION },
     };
   }
   for (let version = fromVersion; version < CURRENT_FLOW_SCHEMA_VERSION; version++) {

@@ -31,6 +31,12 @@ describe('validateFlow with a channel: what each node asks for', () => {
         code: 'CHANNEL_AUTOMATIC_VISIBILITY',
         message:
           'auto-message "ack": this message is public, but on Reclame Aqui automatic messages are private: it will be sent privately',
+        params: {
+          node: 'auto-message "ack"',
+          channel: 'Reclame Aqui',
+          visibility: 'public',
+          automaticVisibility: 'private',
+        },
         nodeId: 'ack',
         path: ['nodes', 1, 'settings'],
       },

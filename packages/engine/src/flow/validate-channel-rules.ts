@@ -1,7 +1,7 @@
 import type { ChannelDefinition } from '../plugin/define-channel.js';
 import { checkChannelPaths } from './check-channel-paths.js';
 import type { FlowGraph } from './flow-graph.js';
-import { flowIssueCodes, type FlowIssue } from './flow-issue.js';
+import { flowIssueCodes, type FlowIssue, type FlowIssueParams } from './flow-issue.js';
 import { nodeIssue, type CheckedNode } from './validate-nodes.js';
 
 /** The channel action every channel with an evaluation policy takes, without declaring it. */
@@ -27,8 +27,15 @@ function checkNode(checked: CheckedNode, channel: ChannelDefinition): FlowIssue[
   const { policies, label } = channel;
   const { traits } = checked;
   const issues: FlowIssue[] = [];
-  const report = (severity: FlowIssue['severity'], code: string, message: string) =>
-    issues.push(nodeIssue(checked, severity, code, message, 'settings'));
+  const report = (
+    severity: FlowIssue['severity'],
+    code: string,
+    message: string,
+    params: FlowIssueParams = {},
+  ) =>
+    issues.push(
+      nodeIssue(checked, severity, code, message, { channel: label, ...params }, 'settings'),
+    );
   for (const message of traits.messages ?? []) {
     const asked = message.visibility;
     if (asked && policies.automaticVisibility && asked !== policies.automaticVisibility) {
@@ -36,12 +43,14 @@ function checkNode(checked: CheckedNode, channel: ChannelDefinition): FlowIssue[
         'error',
         flowIssueCodes.automaticVisibility,
         `this message is ${asked}, but on ${label} automatic messages are ${policies.automaticVisibility}: it will be sent ${policies.automaticVisibility}ly`,
+        { visibility: asked, automaticVisibility: policies.automaticVisibility },
       );
     } else if (asked && !policies.visibilities.includes(asked)) {
       report(
         'warning',
         flowIssueCodes.visibilityUnsupported,
         `this message is ${asked}, but ${label} has no ${asked} messages: it will be sent ${policies.visibilities[0] ?? 'public'}ly`,
+        { visibility: asked, sentVisibility: policies.visibilities[0] ?? 'public' },
       );
     }
     if (policies.maxBodyLength !== undefined && message.text.length > policies.maxBodyLength) {
@@ -49,6 +58,7 @@ function checkNode(checked: CheckedNode, channel: ChannelDefinition): FlowIssue[
         'error',
         flowIssueCodes.bodyTooLong,
         `the message has ${message.text.length} characters; ${label} takes at most ${policies.maxBodyLength}`,
+        { length: message.text.length, max: policies.maxBodyLength },
       );
     }
     if (message.hasAttachments && !policies.attachments) {
@@ -72,6 +82,7 @@ function checkNode(checked: CheckedNode, channel: ChannelDefinition): FlowIssue[
       'error',
       flowIssueCodes.actionUnsupported,
       `this node requests "${action}", which ${label} does not have`,
+      { action },
     );
   }
   return issues;

@@ -56,6 +56,7 @@ describe('validateFlow: the document', () => {
           severity: 'error',
           code: 'FLOW_SCHEMA_VERSION_UNSUPPORTED',
           message: 'schemaVersion 7 is newer than this engine (1); upgrade attendflow',
+          params: { version: 7, current: 1 },
           path: ['schemaVersion'],
         },
       ],

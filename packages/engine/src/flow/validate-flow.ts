@@ -54,6 +54,7 @@ export function validateFlow(
         severity: 'error',
         code: flowIssueCodes.schemaVersionUnsupported,
         message: migrated.message,
+        ...(migrated.params && { params: migrated.params }),
         path: ['schemaVersion'],
       },
     ]);
@@ -89,6 +90,7 @@ function schemaIssue(issue: z.core.$ZodIssue, document: unknown): FlowIssue {
     severity: 'error',
     code: flowIssueCodes.schemaInvalid,
     message: `${where === '' ? 'the flow document' : where}: ${issue.message}`,
+    ...(where !== '' && { params: { field: where, detail: issue.message } }),
     ...idsAt(document, path),
     path,
   };
@@ -122,6 +124,7 @@ function resolveChannel(
         severity: 'error',
         code: flowIssueCodes.unknownChannel,
         message: `unknown channel type "${channel}" (known: ${known})`,
+        params: { channel, known },
       },
     ],
   };

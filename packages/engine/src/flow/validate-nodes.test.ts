@@ -32,6 +32,11 @@ describe('validateFlow: node settings and types', () => {
         code: 'FLOW_NODE_SETTINGS_INVALID',
         message:
           'auto-message "ack": settings.text: Too small: expected string to have >=1 characters',
+        params: {
+          node: 'auto-message "ack"',
+          field: 'settings.text',
+          detail: 'Too small: expected string to have >=1 characters',
+        },
         nodeId: 'ack',
         path: ['nodes', 1, 'settings', 'text'],
       },
@@ -136,6 +141,12 @@ describe('validateFlow: node settings and types', () => {
       code: 'FLOW_NODE_MIGRATION_FAILED',
       message:
         'fragile "f": settings of typeVersion 1 could not be migrated to version 3: version 1 had no settings worth keeping',
+      params: {
+        node: 'fragile "f"',
+        typeVersion: 1,
+        version: 3,
+        reason: 'version 1 had no settings worth keeping',
+      },
       nodeId: 'f',
       path: ['nodes', 1, 'settings'],
     });

@@ -1,7 +1,12 @@
 import type { z } from 'zod';
 import { portsOf, type NodeDefinition, type NodeTraits } from '../plugin/define-node.js';
 import type { Registry } from '../plugin/registry.js';
-import { flowIssueCodes, formatFieldPath, type FlowIssue } from './flow-issue.js';
+import {
+  flowIssueCodes,
+  formatFieldPath,
+  type FlowIssue,
+  type FlowIssueParams,
+} from './flow-issue.js';
 import type { FlowNode } from './flow-schema.js';
 
 /** A node after its own checks: settings migrated and parsed when its type allows. */
@@ -49,6 +54,7 @@ export function validateNodes(
         severity: 'error',
         code: flowIssueCodes.duplicateId,
         message: `${describeNode(node)}: another node already has the id "${node.id}"`,
+        params: { node: describeNode(node), id: node.id },
         nodeId: node.id,
         path: ['nodes', index, 'id'],
       });
@@ -70,16 +76,24 @@ function checkNode(
   const definition = registry.node(node.type);
   const unchecked: NodeCheck = { node, definition, ports: undefined, traits: {} };
   const at = (...rest: (string | number)[]) => ['nodes', index, ...rest];
-  const error = (code: string, message: string, path: (string | number)[]) =>
+  const error = (
+    code: string,
+    message: string,
+    path: (string | number)[],
+    params: FlowIssueParams = {},
+  ) =>
     issues.push({
       severity: 'error',
       code,
       message: `${describeNode(node)}: ${message}`,
+      params: { node: describeNode(node), ...params },
       nodeId: node.id,
       path,
     });
   if (!definition) {
-    error(flowIssueCodes.unknownNodeType, `unknown node type "${node.type}"`, at('type'));
+    error(flowIssueCodes.unknownNodeType, `unknown node type "${node.type}"`, at('type'), {
+      type: node.type,
+    });
     return unchecked;
   }
   if (
@@ -91,6 +105,7 @@ function checkNode(
       flowIssueCodes.nodeChannelMismatch,
       `this node works only on ${definition.channels.join(', ')}, not on ${channelType}`,
       at('type'),
+      { channels: definition.channels.join(', '), channel: channelType },
     );
   }
   if (node.typeVersion > definition.version) {
@@ -98,6 +113,7 @@ function checkNode(
       flowIssueCodes.nodeVersionUnsupported,
       `typeVersion ${node.typeVersion} is newer than this engine's "${node.type}" (version ${definition.version}); upgrade attendflow`,
       at('typeVersion'),
+      { typeVersion: node.typeVersion, type: node.type, version: definition.version },
     );
     return unchecked;
   }
@@ -111,6 +127,7 @@ function checkNode(
         flowIssueCodes.nodeMigrationFailed,
         `settings of typeVersion ${node.typeVersion} could not be migrated to version ${definition.version}: ${reason}`,
         at('settings'),
+        { typeVersion: node.typeVersion, version: definition.version, reason },
       );
       return unchecked;
     }
@@ -133,12 +150,14 @@ function checkNode(
 function settingsIssue(
   issue: z.core.$ZodIssue,
   at: (...rest: (string | number)[]) => (string | number)[],
-): [string, string, (string | number)[]] {
+): [string, string, (string | number)[], FlowIssueParams] {
   const fieldPath = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key));
+  const field = formatFieldPath(['settings', ...fieldPath]);
   return [
     flowIssueCodes.nodeSettingsInvalid,
-    `${formatFieldPath(['settings', ...fieldPath])}: ${issue.message}`,
+    `${field}: ${issue.message}`,
     at('settings', ...fieldPath),
+    { field, detail: issue.message },
   ];
 }
 
@@ -153,22 +172,25 @@ export function describeNode(node: Pick<FlowNode, 'id' | 'type'>): string {
 }
 
 /**
- * An issue about one node, its message prefixed with the node's type and id.
+ * An issue about one node, its message prefixed with the node's type and id; `params` get the
+ * node's description as `node`.
  *
  * @example
- * nodeIssue(checked, 'warning', flowIssueCodes.nodeUnreachable, 'this node never runs');
+ * nodeIssue(checked, 'warning', flowIssueCodes.portUnconnected, `port "${port}" …`, { port });
  */
 export function nodeIssue(
   checked: CheckedNode,
   severity: FlowIssue['severity'],
   code: string,
   message: string,
+  params: FlowIssueParams,
   ...field: (string | number)[]
 ): FlowIssue {
   return {
     severity,
     code,
     message: `${describeNode(checked.node)}: ${message}`,
+    params: { node: describeNode(checked.node), ...params },
     nodeId: checked.node.id,
     path: ['nodes', checked.index, ...field],
   };

@@ -43,6 +43,10 @@ describe('validateFlow: triggers', () => {
     expect(result.issues[0]?.message).toBe(
       'trigger "t2": a flow has exactly one trigger, and trigger "t1" is already one',
     );
+    expect(result.issues.map((issue) => issue.params)).toEqual([
+      { node: 'trigger "t2"', trigger: 'trigger "t1"', triggerNodeId: 't1' },
+      { edge: 'w-replied', trigger: 't1', triggerNodeId: 't1' },
+    ]);
   });
 });
 
@@ -125,6 +129,13 @@ describe('validateFlow: edges and ports', () => {
         severity: 'error',
         code: 'FLOW_EDGE_UNKNOWN_PORT',
         message: 'edge "r-refund": route "r" has no port "refund" (ports: otherwise, error)',
+        params: {
+          edge: 'r-refund',
+          source: 'route "r"',
+          sourceNodeId: 'r',
+          port: 'refund',
+          ports: 'otherwise, error',
+        },
         edgeId: 'r-refund',
         path: ['edges', 1, 'sourcePort'],
       },
@@ -175,6 +186,10 @@ describe('validateFlow: edges and ports', () => {
     expect(result.issues[0]?.message).toBe(
       'handoff "h": port "timeout" is not connected: the flow ends there and agents carry on',
     );
+    expect(result.issues.map((issue) => issue.params)).toEqual([
+      { node: 'handoff "h"', port: 'timeout' },
+      { node: 'auto-message "lost"' },
+    ]);
   });
 });
 
@@ -201,6 +216,7 @@ describe('validateFlow: loops', () => {
         code: 'FLOW_CYCLE_WITHOUT_WAIT',
         message:
           'set-variable "a", route "r" form a loop in which no node waits for an event: it would run forever. Add a node that waits to the loop',
+        params: { nodes: 'set-variable "a", route "r"', nodeIds: 'a, r', count: 2, more: 0 },
         nodeId: 'a',
         path: ['nodes', 1],
       },

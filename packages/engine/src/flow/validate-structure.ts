@@ -1,6 +1,6 @@
 import { findCycles } from './find-cycles.js';
 import { ERROR_PORT, type FlowGraph } from './flow-graph.js';
-import { flowIssueCodes, type FlowIssue } from './flow-issue.js';
+import { flowIssueCodes, type FlowIssue, type FlowIssueParams } from './flow-issue.js';
 import type { FlowEdge } from './flow-schema.js';
 import { describeNode, nodeIssue } from './validate-nodes.js';
 
@@ -29,6 +29,7 @@ function checkTriggers(graph: FlowGraph): FlowIssue[] {
         severity: 'error',
         code: flowIssueCodes.noTrigger,
         message: 'the flow has no trigger: every flow starts at exactly one trigger node',
+        params: {},
         path: ['nodes'],
       },
     ];
@@ -39,6 +40,7 @@ function checkTriggers(graph: FlowGraph): FlowIssue[] {
       'error',
       flowIssueCodes.multipleTriggers,
       `a flow has exactly one trigger, and ${describeNode(first.node)} is already one`,
+      { trigger: describeNode(first.node), triggerNodeId: first.node.id },
     ),
   );
 }
@@ -49,11 +51,17 @@ function checkEdges(graph: FlowGraph): FlowIssue[] {
   const usedPorts = new Set<string>();
   const entries = new Set(graph.entries);
   graph.flowEdges.forEach((edge, index) => {
-    const report = (code: string, message: string, field: keyof FlowEdge) =>
+    const report = (
+      code: string,
+      message: string,
+      field: keyof FlowEdge,
+      params: FlowIssueParams,
+    ) =>
       issues.push({
         severity: 'error',
         code,
         message: `edge "${edge.id}": ${message}`,
+        params: { edge: edge.id, ...params },
         edgeId: edge.id,
         path: ['edges', index, field],
       });
@@ -62,21 +70,27 @@ function checkEdges(graph: FlowGraph): FlowIssue[] {
         flowIssueCodes.duplicateId,
         `edge id "${edge.id}" is used by more than one edge`,
         'id',
+        { id: edge.id },
       );
     }
     ids.add(edge.id);
     const source = graph.indexById.get(edge.source);
     const target = graph.indexById.get(edge.target);
     if (source === undefined) {
-      report(flowIssueCodes.edgeDangling, `source node "${edge.source}" does not exist`, 'source');
+      report(flowIssueCodes.edgeDangling, `source node "${edge.source}" does not exist`, 'source', {
+        missing: edge.source,
+      });
     }
     if (target === undefined) {
-      report(flowIssueCodes.edgeDangling, `target node "${edge.target}" does not exist`, 'target');
+      report(flowIssueCodes.edgeDangling, `target node "${edge.target}" does not exist`, 'target', {
+        missing: edge.target,
+      });
     } else if (entries.has(target)) {
       report(
         flowIssueCodes.edgeIntoTrigger,
         `leads into the trigger "${edge.target}": a flow starts there and cannot go back`,
         'target',
+        { trigger: edge.target, triggerNodeId: edge.target },
       );
     }
     if (source === undefined) return;
@@ -86,6 +100,12 @@ function checkEdges(graph: FlowGraph): FlowIssue[] {
         flowIssueCodes.edgeUnknownPort,
         `${describeNode(from.node)} has no port "${edge.sourcePort}" (ports: ${[...from.ports, ERROR_PORT].join(', ')})`,
         'sourcePort',
+        {
+          source: describeNode(from.node),
+          sourceNodeId: from.node.id,
+          port: edge.sourcePort,
+          ports: [...from.ports, ERROR_PORT].join(', '),
+        },
       );
     }
     const portKey = `${source}:${edge.sourcePort}`;
@@ -94,6 +114,7 @@ function checkEdges(graph: FlowGraph): FlowIssue[] {
         flowIssueCodes.portMultipleEdges,
         `port "${edge.sourcePort}" of ${describeNode(from.node)} already has an edge; a port leads to one node`,
         'sourcePort',
+        { source: describeNode(from.node), sourceNodeId: from.node.id, port: edge.sourcePort },
       );
     }
     usedPorts.add(portKey);
@@ -118,6 +139,7 @@ function checkPortsAndReach(graph: FlowGraph): FlowIssue[] {
           'warning',
           flowIssueCodes.portUnconnected,
           `port "${port}" is not connected: the flow ends there and agents carry on`,
+          { port },
         ),
       );
     }
@@ -128,6 +150,7 @@ function checkPortsAndReach(graph: FlowGraph): FlowIssue[] {
           'warning',
           flowIssueCodes.nodeUnreachable,
           'no path from the trigger leads here: this node never runs',
+          {},
         ),
       );
     }
@@ -157,6 +180,15 @@ function checkCycles(graph: FlowGraph): FlowIssue[] {
       severity: 'error',
       code: flowIssueCodes.cycleWithoutWait,
       message: `${loop}: it would run forever. Add a node that waits to the loop`,
+      params: {
+        nodes: names,
+        nodeIds: members
+          .slice(0, MAX_NAMED)
+          .map((member) => member.node.id)
+          .join(', '),
+        count: members.length,
+        more,
+      },
       nodeId: first.node.id,
       path: ['nodes', first.index],
     };

@@ -17,6 +17,8 @@ const flowIssue = z.object({
   severity: z.enum(['error', 'warning']),
   code: z.string(),
   message: z.string(),
+  /** The values `message` interpolates, for clients that word issues in their own language. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   nodeId: z.string().optional(),
   edgeId: z.string().optional(),
   path: z.array(z.union([z.string(), z.number()])).optional(),
