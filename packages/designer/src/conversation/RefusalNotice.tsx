@@ -8,7 +8,9 @@ export function RefusalNotice({ refusal }: { refusal: Refusal }) {
   return (
     <div className="refusal" role="alert" data-testid="refusal">
       <strong>{refusal.rule ? t('conversation.refused') : t('conversation.failed')}</strong>{' '}
-      {refusal.rule ? refusalText(refusal.rule, refusal.message, t) : refusal.message}
+      {refusal.rule
+        ? refusalText(refusal.rule, refusal.message, t, refusal.params)
+        : refusal.message}
       {refusal.rule && (
         <p className="small muted">
           <code>{refusal.rule}</code> · {refusal.message}

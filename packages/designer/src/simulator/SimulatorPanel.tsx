@@ -111,7 +111,7 @@ function SimulatorStartForm({
 /** A refusal by the channel's rules: in the UI language, with the engine's words when they differ. */
 function SimulatorRejection({ rejection }: { rejection: Rejection }) {
   const { t } = useI18n();
-  const text = refusalText(rejection.code, rejection.message, t);
+  const text = refusalText(rejection.code, rejection.message, t, rejection.params);
   return (
     <p className="error" role="alert" data-testid="sim-rejection">
       {t('sim.rejected', { message: text, code: rejection.code })}

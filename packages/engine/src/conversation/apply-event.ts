@@ -114,6 +114,10 @@ function closeCheck(draft: Draft, policies: ChannelPolicies): Outcome {
 
 function reject(draft: Draft, outcome: Outcome): boolean {
   if (outcome.ok) return false;
-  draft.ctx.scratch.rejection = { code: outcome.code, message: outcome.reason };
+  draft.ctx.scratch.rejection = {
+    code: outcome.code,
+    message: outcome.reason,
+    ...(outcome.params ? { params: outcome.params } : {}),
+  };
   return true;
 }

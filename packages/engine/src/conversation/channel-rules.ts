@@ -27,6 +27,8 @@ export interface RuleRefusal {
   ok: false;
   code: string;
   reason: string;
+  /** The values `reason` states (a length, a limit), for a host to word it in its own language. */
+  params?: Record<string, string | number>;
 }
 
 /** A message the rules let through, with what they changed. */
@@ -45,8 +47,8 @@ export interface MessageRequest {
   attachments: Attachment[];
 }
 
-function refuse(code: string, reason: string): RuleRefusal {
-  return { ok: false, code, reason };
+function refuse(code: string, reason: string, params?: RuleRefusal['params']): RuleRefusal {
+  return params ? { ok: false, code, reason, params } : { ok: false, code, reason };
 }
 
 /** Refusal when nothing may be written any more. */
@@ -78,6 +80,7 @@ export function checkMessage(
     return refuse(
       channelRuleCodes.bodyTooLong,
       `the message has ${request.text.length} characters; this channel takes at most ${policies.maxBodyLength}`,
+      { length: request.text.length, max: policies.maxBodyLength },
     );
   }
   if (request.attachments.length > 0 && !policies.attachments) {
@@ -126,6 +129,7 @@ export function checkMessage(
       return refuse(
         channelRuleCodes.publicAnswerLimit,
         `this channel takes at most ${policies.publicAnswer.max} public answer(s) per conversation`,
+        { max: policies.publicAnswer.max },
       );
     }
   }

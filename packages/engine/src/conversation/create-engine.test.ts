@@ -127,6 +127,7 @@ describe('createEngine().step', () => {
     expect(two.rejection).toEqual({
       code: 'CHANNEL_PUBLIC_ANSWER_LIMIT',
       message: 'this channel takes at most 1 public answer(s) per conversation',
+      params: { max: 1 },
     });
     expect(two.snapshot).toBe(one.snapshot);
     expect(two.effects).toEqual([]);

@@ -122,4 +122,6 @@ export interface TraceEntry {
 export interface Rejection {
   code: string;
   message: string;
+  /** The values the message states (see the channel rule's refusal), when it has any. */
+  params?: Record<string, string | number>;
 }

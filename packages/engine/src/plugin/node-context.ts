@@ -38,7 +38,7 @@ export interface OutboundDraft {
 /** Whether a send or channel action went through, and how. */
 export type Outcome =
   | { ok: true; visibility?: Visibility; adjustedBy: string[] }
-  | { ok: false; code: string; reason: string };
+  | { ok: false; code: string; reason: string; params?: Record<string, string | number> };
 
 /** Fields a node may change. `status` changes go through `handoff` and `close`. */
 export type ConversationChanges = Partial<

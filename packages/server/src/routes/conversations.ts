@@ -178,6 +178,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
     if (outcome.status === 'rejected') {
       throw new ServerError('CHANNEL_RULE_VIOLATION', outcome.rejection.message, {
         rule: outcome.rejection.code,
+        ...(outcome.rejection.params ? { params: outcome.rejection.params } : {}),
       });
     }
     return {

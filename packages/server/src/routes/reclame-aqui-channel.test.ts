@@ -91,8 +91,8 @@ describe.each(testBackends())('Reclame Aqui end to end on $name', (backend) => {
     });
     expect([
       second.statusCode,
-      second.json<{ error: { details: { rule: string } } }>().error.details.rule,
-    ]).toEqual([409, 'CHANNEL_PUBLIC_ANSWER_LIMIT']);
+      second.json<{ error: { details: unknown } }>().error.details,
+    ]).toEqual([409, { rule: 'CHANNEL_PUBLIC_ANSWER_LIMIT', params: { max: 1 } }]);
     for (let i = 0; i < 8; i++) {
       j.advance(30_000);
       await j.deliver();

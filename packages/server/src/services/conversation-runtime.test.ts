@@ -164,6 +164,7 @@ describe.each(testBackends())('conversation runtime on $name', (backend) => {
       rejection: {
         code: 'CHANNEL_PUBLIC_ANSWER_LIMIT',
         message: 'this channel takes at most 1 public answer(s) per conversation',
+        params: { max: 1 },
       },
     });
     expect(await counts(id)).toEqual(before);
