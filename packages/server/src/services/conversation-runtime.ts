@@ -7,9 +7,9 @@ import type {
   Rejection,
   StepResult,
 } from '@attendflow/engine';
-import { isPglite, type Db } from '../db/database.js';
+import { executeRows, isPglite, type Db } from '../db/database.js';
 import { conversations, events } from '../db/schema/index.js';
-import { persistStep, type AppliedStep, type HandedRow } from './persist-step.js';
+import { persistStep, queuesOutbox, type AppliedStep, type HandedRow } from './persist-step.js';
 import type { HandOff } from './hand-off.js';
 import { StepBatcher } from './step-batcher.js';
 import { flowTraceUpdate } from './flow-trace.js';
@@ -65,14 +65,6 @@ interface Written {
   epoch: number;
   /** Outbox rows the step queued. */
   queued: number;
-}
-
-/** How many outbox rows a step's effects queue (one per message or channel action). */
-function outboxRowsOf(result: StepResult): number {
-  let count = 0;
-  for (const effect of result.effects)
-    if (effect.kind === 'message' || effect.kind === 'channel.action') count++;
-  return count;
 }
 
 /** The outcome of one event. */
@@ -353,7 +345,7 @@ export class ConversationRuntime {
       state: { connectionId, flowVersionId, version: seq, snapshotJson },
       handed,
       epoch: holding?.epoch ?? 0,
-      queued: outboxRowsOf(result),
+      queued: result.effects.filter(queuesOutbox).length,
     };
   }
 
@@ -429,17 +421,17 @@ export class ConversationRuntime {
     if (!connection.flowId) throw noFlow();
     // Pinned to the flow's latest version, read in the insert itself: a publish in another process
     // pins the next new conversation, and opening costs one statement.
-    const inserted = await db.execute<{ id: string; flow_version_id: string }>(sql`
+    const [opened] = await executeRows<{ id: string; flow_version_id: string }>(
+      db,
+      sql`
       insert into conversations (connection_id, channel, external_id, flow_version_id, subject, customer)
       select ${connectionId}, ${connection.type}, ${item.externalId}, v.id, ${item.start.subject ?? null},
         ${JSON.stringify(item.start.customer)}::jsonb
       from (select id from flow_versions where flow_id = ${connection.flowId}
         order by number desc limit 1) v
       on conflict do nothing
-      returning id, flow_version_id`);
-    const [opened] = Array.isArray(inserted)
-      ? (inserted as Array<{ id: string; flow_version_id: string }>)
-      : (inserted as { rows: Array<{ id: string; flow_version_id: string }> }).rows;
+      returning id, flow_version_id`,
+    );
     if (opened) {
       // The row as inserted (no snapshot, version 0): its first event is then one statement,
       // guarded by that version like any other.

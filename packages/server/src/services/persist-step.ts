@@ -6,7 +6,7 @@ import type {
   ConversationFields,
   StepResult,
 } from '@attendflow/engine';
-import type { Db, Tx } from '../db/database.js';
+import { executeRows, type Db, type Tx } from '../db/database.js';
 import type { OutboxRow } from './outbox-row.js';
 import { liveChannel } from './pg-live-bus.js';
 
@@ -131,12 +131,10 @@ export async function persistSteps(
   steps: readonly AppliedStep[],
 ): Promise<WrittenSteps> {
   const input = `[${steps.map(toInput).join(',')}]`;
-  const written = await db.execute<{ id: string; handed: HandedRow[] }>(
+  const rows = await executeRows<{ id: string; handed: HandedRow[] }>(
+    db,
     sql`${sql.raw(statementHead)}${input}${sql.raw(statementTail)}`,
   );
-  const rows: Array<{ id: string; handed: HandedRow[] }> = Array.isArray(written)
-    ? (written as Array<{ id: string; handed: HandedRow[] }>)
-    : (written as { rows: Array<{ id: string; handed: HandedRow[] }> }).rows;
   return new Map(rows.map((row) => [row.id, row.handed]));
 }
 
@@ -179,6 +177,11 @@ function toInput(step: AppliedStep): string {
     own: step.handOff?.own ?? [],
   });
   return `${fields.slice(0, -1)},"snapshot":${step.snapshotJson}}`;
+}
+
+/** Whether an effect becomes an outbox row (the cases `collect` queues). */
+export function queuesOutbox(effect: StepResult['effects'][number]): boolean {
+  return effect.kind === 'message' || effect.kind === 'channel.action';
 }
 
 /** The rows a step's effects turn into. */
