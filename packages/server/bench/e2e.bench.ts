@@ -17,10 +17,13 @@ import { Workers } from '../src/services/workers.js';
 import { UserService } from '../src/services/users.js';
 import { seedConnection, apiSettings } from '../src/testing/seed.js';
 import { crashFlow, type PlannedMessage } from '../src/testing/traffic.js';
+import { cpuMeter, type CpuUse } from './cpu-meter.js';
 import { startTraffic, type Round } from './traffic.js';
 
 const messagesTotal = Number(process.env['BENCH_MESSAGES'] ?? 2_000);
 const levels = (process.env['BENCH_LEVELS'] ?? '1,10,100').split(',').map(Number);
+/** BENCH_CEILING=off leaves the ceiling out (to profile ours alone): its columns read 0. */
+const withCeiling = process.env['BENCH_CEILING'] !== 'off';
 /** Ours and the ceiling take turns, each round half the messages: load from elsewhere hits both. */
 const rounds = 2;
 
@@ -31,12 +34,24 @@ interface Figure {
   p50: number;
   p99: number;
   ceiling: number;
+  /** CPU per message, µs, by process: ours, then the ceiling's (its client is this process). */
+  cpu?: { ours: CpuUse; ceiling: CpuUse };
 }
 
 const quantile = (values: number[], q: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 };
+
+/** Summed CPU of some rounds, in µs per message they carried. */
+function perMessage(use: CpuUse[], list: Round[]): CpuUse {
+  const messages = Math.max(
+    1,
+    list.reduce((sum, x) => sum + x.count, 0),
+  );
+  const each = (key: keyof CpuUse) => (use.reduce((sum, x) => sum + x[key], 0) * 1e6) / messages;
+  return { server: each('server'), traffic: each('traffic'), postgres: each('postgres') };
+}
 
 function plan(concurrency: number, run: string): PlannedMessage[][] {
   const each = Math.max(1, Math.floor(messagesTotal / rounds / concurrency));
@@ -80,7 +95,7 @@ async function startEngine(database: Database) {
     await workers.stop();
     await traffic.close();
   };
-  return { round, stop };
+  return { round, stop, meter: cpuMeter(traffic.pid) };
 }
 
 /**
@@ -173,12 +188,26 @@ async function bench(name: 'pglite' | 'postgres'): Promise<Figure[]> {
   for (const concurrency of levels) {
     const ours: Round[] = [];
     const ceiling: Round[] = [];
+    const cpu = { ours: [] as CpuUse[], ceiling: [] as CpuUse[] };
+    const metered = async <T>(list: CpuUse[], work: () => Promise<T>): Promise<T> => {
+      const stop = engine.meter?.();
+      const result = await work();
+      if (stop) list.push(stop());
+      return result;
+    };
     for (let r = 0; r < rounds; r++) {
-      ours.push(await engine.round(concurrency, `${name}-${concurrency}-r${r}`));
-      ceiling.push(await measureCeiling(run, database, name, concurrency));
+      ours.push(
+        await metered(cpu.ours, () => engine.round(concurrency, `${name}-${concurrency}-r${r}`)),
+      );
+      if (withCeiling)
+        ceiling.push(
+          await metered(cpu.ceiling, () => measureCeiling(run, database, name, concurrency)),
+        );
     }
     const rate = (list: Round[]) =>
-      list.reduce((sum, x) => sum + x.count, 0) / list.reduce((sum, x) => sum + x.seconds, 0);
+      list.length === 0
+        ? 0
+        : list.reduce((sum, x) => sum + x.count, 0) / list.reduce((sum, x) => sum + x.seconds, 0);
     const latencies = ours.flatMap((x) => x.latencies);
     figures.push({
       backend: name,
@@ -187,6 +216,9 @@ async function bench(name: 'pglite' | 'postgres'): Promise<Figure[]> {
       ceiling: rate(ceiling),
       p50: quantile(latencies, 0.5),
       p99: quantile(latencies, 0.99),
+      ...(engine.meter && {
+        cpu: { ours: perMessage(cpu.ours, ours), ceiling: perMessage(cpu.ceiling, ceiling) },
+      }),
     });
   }
   await engine.stop();
@@ -209,5 +241,16 @@ for (const f of all) {
   console.log(
     `${f.backend.padEnd(9)} ${String(f.concurrency).padStart(4)} ${f.rate.toFixed(0).padStart(9)} ${f.ceiling.toFixed(0).padStart(10)} ${(f.rate / f.ceiling).toFixed(2).padStart(6)} ${(f.rate / n8n).toFixed(1).padStart(5)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(7)}`,
   );
+}
+if (all.some((f) => f.cpu)) {
+  console.log('\nCPU per message, µs (ceiling: its client is the bench process, nothing else runs)');
+  console.log('backend   conc  server  traffic  postgres |  ceiling client  postgres');
+  for (const f of all) {
+    if (!f.cpu) continue;
+    const us = (value: number, width: number) => value.toFixed(0).padStart(width);
+    console.log(
+      `${f.backend.padEnd(9)} ${String(f.concurrency).padStart(4)} ${us(f.cpu.ours.server, 7)} ${us(f.cpu.ours.traffic, 8)} ${us(f.cpu.ours.postgres, 9)} | ${us(f.cpu.ceiling.server, 15)} ${us(f.cpu.ceiling.postgres, 9)}`,
+    );
+  }
 }
 process.exit(0);

@@ -13,6 +13,7 @@ export interface Round {
 /** Starts the traffic process (sink + webhook sender); `round` runs one planned round through it. */
 export async function startTraffic(): Promise<{
   sinkUrl: string;
+  pid: number | undefined;
   round: (url: string, connectionId: string, plan: PlannedMessage[][]) => Promise<Round>;
   close: () => Promise<void>;
 }> {
@@ -34,6 +35,7 @@ export async function startTraffic(): Promise<{
   const request = (message: TrafficRequest) => child.send(message);
   return {
     sinkUrl: ready.sinkUrl,
+    pid: child.pid,
     async round(url, connectionId, plan) {
       const answer = next();
       request({ type: 'round', url, connectionId, plan });
