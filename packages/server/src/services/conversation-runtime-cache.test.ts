@@ -23,8 +23,10 @@ describe.each(testBackends())('cached conversation state on $name', (backend) =>
 
   beforeAll(async () => {
     database = await backend.open();
-    first = createCore({ database, secretKey: randomBytes(32) });
-    second = createCore({ database, secretKey: randomBytes(32) });
+    // Processes of one deployment share the key the connections' secrets are sealed with.
+    const secretKey = randomBytes(32);
+    first = createCore({ database, secretKey });
+    second = createCore({ database, secretKey });
     ({ connectionId } = await seedConnection(database.db, first.connections, {
       type: 'api',
       flow: crashFlow(),

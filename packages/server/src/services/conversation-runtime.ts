@@ -7,11 +7,17 @@ import type {
   Rejection,
   StepResult,
 } from '@attendflow/engine';
-import { executeRows, isPglite, type Db } from '../db/database.js';
+import { isPglite, type Db } from '../db/database.js';
 import { conversations, events } from '../db/schema/index.js';
 import { persistStep, queuesOutbox, type AppliedStep, type HandedRow } from './persist-step.js';
 import type { HandOff } from './hand-off.js';
-import { StepBatcher } from './step-batcher.js';
+import { createStepBatcher, type StepBatcher } from './step-batcher.js';
+import type { MicroBatcher } from './micro-batcher.js';
+import {
+  createConversationOpener,
+  type OpenOutcome,
+  type OpenRequest,
+} from './conversation-opener.js';
 import { flowTraceUpdate } from './flow-trace.js';
 import type { ConnectionService } from './connections.js';
 import { latestAttendance } from './conversation-lookup.js';
@@ -95,6 +101,7 @@ export class ConversationRuntime {
   /** Events of one conversation in this process run one after another (the tail of each chain). */
   private readonly tails = new Map<string, Promise<unknown>>();
   private readonly batcher: StepBatcher;
+  private readonly opener: MicroBatcher<OpenRequest, OpenOutcome>;
   /** Called after each commit that queued outbound work (the host wakes its delivery worker). */
   onOutbound: (() => void) | undefined;
   /** This process's delivery, when it runs one: a step's due rows go to it at once. */
@@ -104,7 +111,9 @@ export class ConversationRuntime {
     this.onOutbound = deps.onOutbound;
     this.states = new LruMap(deps.cacheSize ?? 5_000);
     this.opened = new LruMap(deps.cacheSize ?? 5_000);
-    this.batcher = new StepBatcher(deps.db, deps.writeConcurrency ?? (isPglite(deps.db) ? 1 : 2));
+    const inFlight = deps.writeConcurrency ?? (isPglite(deps.db) ? 1 : 2);
+    this.batcher = createStepBatcher(deps.db, inFlight);
+    this.opener = createConversationOpener(deps.db, inFlight);
   }
 
   /** An inbound item from a channel: opens the conversation on its first event. */
@@ -391,17 +400,45 @@ export class ConversationRuntime {
     this.deps.onOutcome?.(eventType, outcome);
   }
 
-  /** The conversation of an external id on a connection, created (pinned to the flow's latest version) if new. */
+  /**
+   * The conversation of an external id on a connection, opened (pinned to the flow's latest
+   * version) if there is none: one statement, shared with the other openings waiting meanwhile.
+   */
   private async findOrOpen(
     connectionId: string,
     item: InboundItem,
   ): Promise<{ id: string; channel: string }> {
     const { db } = this.deps;
-    const existing = await latestAttendance(db, connectionId, item.externalId);
-    if (existing && !(await this.opensNewAttendance(connectionId, existing, item)))
-      return { id: existing.id, channel: existing.channel };
     // The webhook that brought the item has just read the connection: the same cached read.
     const { row: connection } = await this.deps.connections.load(db, connectionId);
+    const request: OpenRequest = {
+      connectionId,
+      channel: connection.type,
+      externalId: item.externalId,
+      flowId: connection.flowId,
+      subject: item.start?.subject ?? null,
+      customer: item.start?.customer ?? null,
+      mayOpen: item.start !== undefined && connection.status !== 'disabled',
+    };
+    const first = await this.opener.submit(request);
+    const { found } = first;
+    let { opened } = first;
+    if (found) {
+      if (!(await this.opensNewAttendance(connectionId, found, item)))
+        return { id: found.id, channel: found.channel };
+      ({ opened } = await this.opener.submit({ ...request, isNewAttendance: true }));
+    }
+    if (opened) {
+      // The row as inserted (no snapshot, version 0): its first event is then one statement,
+      // guarded by that version like any other.
+      this.remember(opened.id, {
+        connectionId,
+        flowVersionId: opened.flowVersionId,
+        version: 0,
+        snapshot: null,
+      });
+      return { id: opened.id, channel: connection.type };
+    }
     if (!item.start) {
       throw new ServerError(
         'NOT_FOUND',
@@ -419,31 +456,7 @@ export class ConversationRuntime {
         `channel connection ${connection.name} has no published flow to run`,
       );
     if (!connection.flowId) throw noFlow();
-    // Pinned to the flow's latest version, read in the insert itself: a publish in another process
-    // pins the next new conversation, and opening costs one statement.
-    const [opened] = await executeRows<{ id: string; flow_version_id: string }>(
-      db,
-      sql`
-      insert into conversations (connection_id, channel, external_id, flow_version_id, subject, customer)
-      select ${connectionId}, ${connection.type}, ${item.externalId}, v.id, ${item.start.subject ?? null},
-        ${JSON.stringify(item.start.customer)}::jsonb
-      from (select id from flow_versions where flow_id = ${connection.flowId}
-        order by number desc limit 1) v
-      on conflict do nothing
-      returning id, flow_version_id`,
-    );
-    if (opened) {
-      // The row as inserted (no snapshot, version 0): its first event is then one statement,
-      // guarded by that version like any other.
-      this.remember(opened.id, {
-        connectionId,
-        flowVersionId: opened.flow_version_id,
-        version: 0,
-        snapshot: null,
-      });
-      return { id: opened.id, channel: connection.type };
-    }
-    // Nothing inserted: another request opened it first, or the flow has no published version.
+    // Nothing inserted: another process opened it first, or the flow has no published version.
     const raced = await latestAttendance(db, connectionId, item.externalId);
     if (raced) return { id: raced.id, channel: raced.channel };
     if ((await this.deps.versions.latest(db, connection.flowId)) === null) throw noFlow();
