@@ -34,8 +34,15 @@ export function publishUnlessSent(
   for (const update of updates) bus.publish(update);
 }
 
+/** An in-process bus: `deliver` hands an update to this process's subscribers. */
+export interface LocalLiveBus extends LiveBus {
+  deliver(update: LiveUpdate): void;
+  /** Whether anyone in this process subscribes to anything (else arriving updates can be dropped unread). */
+  isListened(): boolean;
+}
+
 /** An in-process bus. */
-export function createLocalLiveBus(): LiveBus & { deliver(update: LiveUpdate): void } {
+export function createLocalLiveBus(): LocalLiveBus {
   const listeners = new Map<string, Set<(update: LiveUpdate) => void>>();
   const deliver = (update: LiveUpdate) => {
     for (const listener of listeners.get(update.topic) ?? []) listener(update);
@@ -43,6 +50,7 @@ export function createLocalLiveBus(): LiveBus & { deliver(update: LiveUpdate): v
   return {
     deliver,
     publish: deliver,
+    isListened: () => listeners.size > 0,
     subscribe(topic, listener) {
       let set = listeners.get(topic);
       if (!set) listeners.set(topic, (set = new Set()));

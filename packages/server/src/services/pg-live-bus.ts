@@ -1,5 +1,10 @@
 import type { Database } from '../db/database.js';
-import { createLocalLiveBus, type LiveBus, type LiveUpdate } from './live-bus.js';
+import {
+  createLocalLiveBus,
+  type LiveBus,
+  type LiveUpdate,
+  type LocalLiveBus,
+} from './live-bus.js';
 
 /** The PostgreSQL notification channel live updates travel on. */
 export const liveChannel = 'attendflow_live';
@@ -24,10 +29,12 @@ export interface PgLiveBus extends LiveBus {
  */
 export function createPgLiveBus(
   database: Database,
-  local: LiveBus & { deliver(update: LiveUpdate): void } = createLocalLiveBus(),
+  local: LocalLiveBus = createLocalLiveBus(),
   onError: (error: unknown) => void = () => undefined,
 ): PgLiveBus {
   const receive = (payload: string) => {
+    // Nobody here watches (no console, designer or widget open): nothing to read.
+    if (!local.isListened()) return;
     for (const update of decode(payload)) {
       try {
         local.deliver(update);
