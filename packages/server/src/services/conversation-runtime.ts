@@ -112,7 +112,7 @@ export class ConversationRuntime {
     this.states = new LruMap(deps.cacheSize ?? 5_000);
     this.opened = new LruMap(deps.cacheSize ?? 5_000);
     const inFlight = deps.writeConcurrency ?? (isPglite(deps.db) ? 1 : 2);
-    this.batcher = createStepBatcher(deps.db, inFlight);
+    this.batcher = createStepBatcher(deps.db, inFlight, () => this.handOff?.takeSent() ?? null);
     this.opener = createConversationOpener(deps.db, inFlight);
   }
 

@@ -1,4 +1,4 @@
-import type { HandedRow } from './persist-step.js';
+import type { HandedRow, SentRows } from './persist-step.js';
 
 /**
  * This process's delivery, taking outbox rows straight from the statement that committed them (no
@@ -16,4 +16,10 @@ export interface HandOff {
   holding(conversationId: string): { own: string[]; epoch: number };
   /** Rows just committed already claimed: delivered after those held, in order. */
   take(rows: readonly HandedRow[], epoch: number): void;
+  /**
+   * Delivered rows waiting to be marked sent, for the step statement about to go to carry; it
+   * calls `settled` once it has committed, or failed (the rows are then marked by a statement of
+   * their own). Null when none waits.
+   */
+  takeSent(): { sent: SentRows; settled: (isCommitted: boolean) => void } | null;
 }

@@ -50,6 +50,15 @@ function fakeSteps(failing: Set<string> = new Set()) {
       log.push(`release ${rows.map((r) => r.id).join(',')}`);
       await Promise.resolve();
     },
+    sentOf: (rows) => ({
+      count: rows.length,
+      sent: { ids: rows.map((r) => r.id), at: '2026-12-01T00:00:00.000Z', notify: [] },
+      updates: [],
+      notify: null,
+    }),
+    sentCommitted(batch) {
+      log.push(`carried ${batch.sent.ids.join(',')}`);
+    },
   };
   const hold = () => {
     gate.held = new Promise((resolve) => (release = resolve));
@@ -101,6 +110,56 @@ describe('handed delivery', () => {
     await handed.idle();
     expect(fake.log.at(-1)).toBe('release 4');
     expect(handed.holding('c1').epoch).not.toBe(before);
+  });
+
+  it('lets the next step statement carry the delivered rows, and marks them alone when none comes', async () => {
+    const fake = fakeSteps();
+    const handed = new HandedDelivery(
+      fake.steps,
+      30_000,
+      1_000,
+      (e) => {
+        throw e;
+      },
+      60_000,
+    );
+    expect(handed.takeSent()).toBeNull();
+    handed.take([row('1'), row('2', 'c2')], handed.holding('c1').epoch);
+    await waitUntil(() => fake.log.length === 2, 1_000);
+    const carrier = handed.takeSent();
+    expect(carrier?.sent.ids).toEqual(['1', '2']);
+    // Still held while the statement carrying them is in flight: the next step's rows of the
+    // conversation wait behind them, not behind a claim.
+    expect(handed.holding('c1').own).toEqual(['1']);
+    expect(handed.takeSent()).toBeNull();
+    carrier?.settled(true);
+    expect(fake.log.slice(2)).toEqual(['carried 1,2']);
+    expect(handed.holding('c1').own).toEqual([]);
+
+    // A carrying statement that failed: the rows get a statement of their own at once.
+    handed.take([row('3')], handed.holding('c1').epoch);
+    await waitUntil(() => fake.log.includes('deliver 3'), 1_000);
+    handed.takeSent()?.settled(false);
+    await handed.idle();
+    expect(fake.log.slice(4)).toEqual(['sent 3']);
+  });
+
+  it('marks delivered rows after the linger when no step statement carries them', async () => {
+    const fake = fakeSteps();
+    const handed = new HandedDelivery(
+      fake.steps,
+      30_000,
+      1_000,
+      (e) => {
+        throw e;
+      },
+      20,
+    );
+    handed.take([row('1')], handed.holding('c1').epoch);
+    await waitUntil(() => fake.log.includes('sent 1'), 1_000);
+    expect(fake.log).toEqual(['deliver 1', 'sent 1']);
+    expect(handed.holding('c1').own).toEqual([]);
+    expect(handed.takeSent()).toBeNull();
   });
 
   it('runs conversations side by side', async () => {

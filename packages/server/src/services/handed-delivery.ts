@@ -2,8 +2,12 @@ import type { HandOff } from './hand-off.js';
 import { Deadlines, type OutboxWorker } from './outbox-worker.js';
 
 /** What the hand-off needs of the outbox worker: the same delivery and settling as its rounds. */
-export type DeliverySteps = Pick<OutboxWorker, 'deliverOne' | 'settle' | 'settleSent' | 'release'>;
+export type DeliverySteps = Pick<
+  OutboxWorker,
+  'deliverOne' | 'settle' | 'settleSent' | 'release' | 'sentOf' | 'sentCommitted'
+>;
 import type { OutboxRow } from './outbox-row.js';
+import type { SentRows } from './persist-step.js';
 
 /** One conversation's rows this process holds: delivered one after another, in order. */
 interface Lane {
@@ -27,6 +31,9 @@ export class HandedDelivery implements HandOff {
   private epoch = 0;
   private toSettle: Array<{ row: OutboxRow; lane: Lane }> = [];
   private settling: Promise<void> | null = null;
+  private lingering: ReturnType<typeof setTimeout> | null = null;
+  /** Taken by step statements not yet ended. */
+  private readonly carried = new Set<Promise<void>>();
   private readonly abort = new AbortController();
   private readonly deadlines: Deadlines;
   private readonly running = new Set<Promise<void>>();
@@ -36,6 +43,8 @@ export class HandedDelivery implements HandOff {
     readonly leaseMs: number,
     deliveryTimeoutMs: number,
     private readonly onError: (error: unknown) => void,
+    /** How long delivered rows wait for a step statement to carry them. */
+    private readonly settleLingerMs = 20,
   ) {
     this.deadlines = new Deadlines(this.abort.signal, deliveryTimeoutMs);
   }
@@ -64,10 +73,41 @@ export class HandedDelivery implements HandOff {
     }
   }
 
+  takeSent(): { sent: SentRows; settled: (isCommitted: boolean) => void } | null {
+    if (this.toSettle.length === 0) return null;
+    const batch = this.toSettle;
+    this.toSettle = [];
+    const prepared = this.outbox.sentOf(batch.map((entry) => entry.row));
+    let end: () => void = () => undefined;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    this.carried.add(ended);
+    return {
+      sent: prepared.sent,
+      settled: (isCommitted) => {
+        this.carried.delete(ended);
+        end();
+        if (!isCommitted) {
+          // Marked by a statement of their own, at once.
+          this.toSettle.push(...batch);
+          this.settleNow();
+          return;
+        }
+        this.outbox.sentCommitted(prepared);
+        this.forgetSettled(batch);
+      },
+    };
+  }
+
   /** Waits for every held row to be delivered and settled (graceful shutdown). */
   async idle(): Promise<void> {
-    while (this.running.size > 0 || this.settling) {
-      await Promise.all([...this.running, this.settling]);
+    while (
+      this.running.size > 0 ||
+      this.settling ||
+      this.carried.size > 0 ||
+      this.toSettle.length > 0
+    ) {
+      this.settleNow();
+      await Promise.all([...this.running, this.settling, ...this.carried]);
     }
   }
 
@@ -75,6 +115,8 @@ export class HandedDelivery implements HandOff {
   close(): void {
     this.abort.abort();
     this.deadlines.close();
+    if (this.lingering) clearTimeout(this.lingering);
+    this.lingering = null;
   }
 
   private async run(conversationId: string, lane: Lane): Promise<void> {
@@ -101,16 +143,23 @@ export class HandedDelivery implements HandOff {
 
   private settleLater(row: OutboxRow, lane: Lane): void {
     this.toSettle.push({ row, lane });
-    if (!this.settling) this.settling = this.settle();
+    this.lingering ??= setTimeout(() => {
+      this.lingering = null;
+      this.settleNow();
+    }, this.settleLingerMs);
+  }
+
+  /** A statement of their own for the delivered rows waiting, unless one is on its way. */
+  private settleNow(): void {
+    if (this.lingering) clearTimeout(this.lingering);
+    this.lingering = null;
+    if (!this.settling && this.toSettle.length > 0) this.settling = this.settle();
   }
 
   /** One statement at a time for every delivered row waiting, until none waits. */
   private async settle(): Promise<void> {
     try {
       while (this.toSettle.length > 0) {
-        // After the deliveries already answered reach here: on PGlite a statement blocks the
-        // thread and resolves at once, and without this every row would get a statement of its own.
-        await new Promise((resolve) => setImmediate(resolve));
         const batch = this.toSettle;
         this.toSettle = [];
         try {
@@ -119,13 +168,17 @@ export class HandedDelivery implements HandOff {
           // Left claimed: the lease runs out and a claim delivers them again (same idempotency key).
           this.onError(error);
         }
-        for (const { row, lane } of batch) {
-          lane.unsettled.delete(row.id);
-          this.forgetIfDone(row.conversation_id, lane);
-        }
+        this.forgetSettled(batch);
       }
     } finally {
       this.settling = null;
+    }
+  }
+
+  private forgetSettled(batch: ReadonlyArray<{ row: OutboxRow; lane: Lane }>): void {
+    for (const { row, lane } of batch) {
+      lane.unsettled.delete(row.id);
+      this.forgetIfDone(row.conversation_id, lane);
     }
   }
 

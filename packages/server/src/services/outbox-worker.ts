@@ -5,7 +5,16 @@ import { messages, outbox } from '../db/schema/index.js';
 import type { ConnectionService } from './connections.js';
 import type { OutboxRow } from './outbox-row.js';
 import { publishUnlessSent, statementPayloads, type LiveBus, type LiveUpdate } from './live-bus.js';
-import { liveChannel } from './pg-live-bus.js';
+import { persistSteps, type SentRows } from './persist-step.js';
+
+/** Delivered rows to mark sent, as a statement carries them, and what announces them. */
+export interface SentBatch {
+  count: number;
+  sent: SentRows;
+  updates: LiveUpdate[];
+  /** The payloads the statement sends; null: published after the commit. */
+  notify: string[] | null;
+}
 
 /** Retry policy of deliveries. */
 export interface RetryPolicy {
@@ -228,25 +237,34 @@ export class OutboxWorker {
     return result;
   }
 
-  /** Marks a batch's delivered rows and their messages sent, and announces them, in one statement. */
-  async settleSent(rows: OutboxRow[]): Promise<void> {
-    if (rows.length === 0) return;
+  /** What marking delivered rows sent writes and announces, for a statement to carry. */
+  sentOf(rows: readonly OutboxRow[]): SentBatch {
     const updates = rows.flatMap((row) => this.updatesOf(row, 'delivery.sent', {}));
     const notify = statementPayloads(this.deps.live, updates);
-    await this.deps.database.rows(
-      `with o as (update outbox set state = 'sent', sent_at = $1::timestamptz, claimed_until = null, last_error = null
-         where id in (select jsonb_array_elements_text($2::jsonb)::bigint) returning message_id),
-       m as (update messages set state = 'sent', sent_at = $1::timestamptz, error = null
-         where id in (select message_id from o where message_id is not null))
-       select count(*) from (select pg_notify('${liveChannel}', p) from jsonb_array_elements_text($3::jsonb) as p) as sent`,
-      [
-        new Date(this.now()).toISOString(),
-        JSON.stringify(rows.map((row) => row.id)),
-        JSON.stringify(notify ?? []),
-      ],
-    );
-    for (let i = 0; i < rows.length; i++) this.deps.onDelivery?.('sent');
-    publishUnlessSent(this.deps.live, updates, notify);
+    return {
+      count: rows.length,
+      updates,
+      notify,
+      sent: {
+        ids: rows.map((row) => row.id),
+        at: new Date(this.now()).toISOString(),
+        notify: notify ?? [],
+      },
+    };
+  }
+
+  /** Once the statement carrying a batch committed: counted, and announced if it could not be. */
+  sentCommitted(batch: SentBatch): void {
+    for (let i = 0; i < batch.count; i++) this.deps.onDelivery?.('sent');
+    publishUnlessSent(this.deps.live, batch.updates, batch.notify);
+  }
+
+  /** Marks delivered rows and their messages sent, and announces them, in one statement. */
+  async settleSent(rows: readonly OutboxRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const batch = this.sentOf(rows);
+    await persistSteps(this.deps.database.db, [], batch.sent);
+    this.sentCommitted(batch);
   }
 
   /** A failed delivery: retried later with backoff, or dead after the last try. */

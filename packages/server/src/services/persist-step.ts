@@ -108,18 +108,36 @@ const persistStatement = `with x as (
   ta as (insert into timers (conversation_id, timer_id, due_at)
     select w.id, r.timer_id, r.due_at from w, jsonb_to_recordset(w.armed) as r(timer_id text, due_at timestamptz)
     on conflict (conversation_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null),
-  n as (select pg_notify('${liveChannel}', p) from w, jsonb_array_elements_text(w.notify) as p)
-  select c.id, coalesce((select jsonb_agg(jsonb_build_object('id', o.id::text, 'conversation_id', o.conversation_id,
-      'connection_id', o.connection_id, 'kind', o.kind, 'message_id', o.message_id, 'payload', o.payload,
-      'idempotency_key', o.idempotency_key, 'attempts', o.attempts, 'external_id', c.external_id,
-      'customer', c.customer, 'subject', c.subject) order by o.id)
-    from o where o.conversation_id = c.id and o.is_handed), '[]'::jsonb) as handed
-  from c, (select count(*) from n) as sent`;
-const [statementHead, statementTail] = persistStatement.split(':input') as [string, string];
+  n as (select pg_notify('${liveChannel}', p) from w, jsonb_array_elements_text(w.notify) as p),
+  so as (update outbox set state = 'sent', sent_at = :sent_at::timestamptz, claimed_until = null, last_error = null
+    where id in (select jsonb_array_elements_text(:sent_ids::jsonb)::bigint) returning message_id),
+  sm as (update messages set state = 'sent', sent_at = :sent_at::timestamptz, error = null
+    where id in (select message_id from so where message_id is not null)),
+  sn as (select pg_notify('${liveChannel}', p) from jsonb_array_elements_text(:sent_notify::jsonb) as p)
+  select (select count(*) from n) + (select count(*) from sn) as notified,
+    coalesce((select jsonb_agg(jsonb_build_object('id', c.id, 'handed', coalesce((select jsonb_agg(jsonb_build_object(
+        'id', o.id::text, 'conversation_id', o.conversation_id, 'connection_id', o.connection_id, 'kind', o.kind,
+        'message_id', o.message_id, 'payload', o.payload, 'idempotency_key', o.idempotency_key, 'attempts', o.attempts,
+        'external_id', c.external_id, 'customer', c.customer, 'subject', c.subject) order by o.id)
+      from o where o.conversation_id = c.id and o.is_handed), '[]'::jsonb))) from c), '[]'::jsonb) as written`;
+/** The statement's text around its parameters, in order (one prepared statement whatever the input). */
+const statementParts = persistStatement.split(/:(input|sent_ids|sent_at|sent_notify)\b/);
+
+/**
+ * Delivered outbox rows to mark sent (with their messages) in the same statement, announced by
+ * `notify` (`delivery.sent`, sent on commit): the step statement carries them when one goes, so a
+ * delivery costs no statement of its own.
+ */
+export interface SentRows {
+  ids: readonly string[];
+  at: string;
+  notify: readonly string[];
+}
 
 /**
  * Writes everything the steps did, each step of a different conversation, as one statement (one
- * round trip; atomic on its own or inside the caller's transaction): each conversation's snapshot
+ * round trip; atomic on its own or inside the caller's transaction), with the delivered rows
+ * `sent` marks (none, or no steps, allowed): each conversation's snapshot
  * and fields, guarded by its version and the event's dedup key, then the event (with its trace and
  * effects), inbound and outbound messages, outbox rows, timers armed and cancelled, and the live
  * updates that announce the step (`pg_notify`, sent on commit). Returns the conversations
@@ -129,13 +147,24 @@ const [statementHead, statementTail] = persistStatement.split(':input') as [stri
 export async function persistSteps(
   db: Db | Tx,
   steps: readonly AppliedStep[],
+  sent: SentRows | null = null,
 ): Promise<WrittenSteps> {
-  const input = `[${steps.map(toInput).join(',')}]`;
-  const rows = await executeRows<{ id: string; handed: HandedRow[] }>(
-    db,
-    sql`${sql.raw(statementHead)}${input}${sql.raw(statementTail)}`,
+  const values: Record<string, string | null> = {
+    input: `[${steps.map(toInput).join(',')}]`,
+    sent_ids: JSON.stringify(sent?.ids ?? []),
+    sent_at: sent?.at ?? null,
+    sent_notify: JSON.stringify(sent?.notify ?? []),
+  };
+  const query = sql.join(
+    statementParts.map((part, index) =>
+      index % 2 === 0 ? sql.raw(part) : sql`${values[part] ?? null}`,
+    ),
   );
-  return new Map(rows.map((row) => [row.id, row.handed]));
+  const [row] = await executeRows<{ written: Array<{ id: string; handed: HandedRow[] }> }>(
+    db,
+    query,
+  );
+  return new Map((row?.written ?? []).map((step) => [step.id, step.handed]));
 }
 
 /** {@link persistSteps} for one step: its handed rows if it was written, else null. */
