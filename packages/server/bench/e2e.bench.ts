@@ -243,7 +243,9 @@ for (const f of all) {
   );
 }
 if (all.some((f) => f.cpu)) {
-  console.log('\nCPU per message, µs (ceiling: its client is the bench process, nothing else runs)');
+  console.log(
+    '\nCPU per message, µs (ceiling: its client is the bench process, nothing else runs)',
+  );
   console.log('backend   conc  server  traffic  postgres |  ceiling client  postgres');
   for (const f of all) {
     if (!f.cpu) continue;
