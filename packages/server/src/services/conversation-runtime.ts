@@ -59,7 +59,11 @@ interface LiveState {
   connectionId: string;
   flowVersionId: string;
   version: number;
-  snapshotJson: string | null;
+  /**
+   * Null before the first event. The object the last step left (or the row held): the engine never
+   * mutates the snapshot it is given, so the next step starts from it without parsing JSON.
+   */
+  snapshot: ConversationSnapshot | null;
 }
 
 /** A step as written: its outcome, the state it leaves, and its outbound work. */
@@ -223,15 +227,12 @@ export class ConversationRuntime {
     options: DispatchOptions,
   ): Promise<DispatchOutcome | null> {
     // A started conversation never loses its snapshot, so this answer cannot be stale.
-    if (options.onlyIfNew && cached.snapshotJson !== null)
+    if (options.onlyIfNew && cached.snapshot !== null)
       return { status: 'duplicate', conversationId };
     const { db, engine, versions } = this.deps;
     try {
       const version = await versions.get(db, cached.flowVersionId);
-      const snapshot =
-        cached.snapshotJson === null
-          ? null
-          : (JSON.parse(cached.snapshotJson) as ConversationSnapshot);
+      const { snapshot } = cached;
       const now = this.now();
       const result = engine.step(version, snapshot, event, now);
       if (result.rejection) return null;
@@ -351,7 +352,7 @@ export class ConversationRuntime {
     publishUnlessSent(this.deps.live, updates, notify);
     return {
       outcome,
-      state: { connectionId, flowVersionId, version: seq, snapshotJson },
+      state: { connectionId, flowVersionId, version: seq, snapshot: result.snapshot },
       handed,
       epoch: holding?.epoch ?? 0,
       queued: result.effects.filter(queuesOutbox).length,
@@ -392,7 +393,7 @@ export class ConversationRuntime {
       connectionId: row.connectionId,
       flowVersionId: row.flowVersionId,
       version: row.version,
-      snapshotJson: row.snapshot === null ? null : JSON.stringify(row.snapshot),
+      snapshot: row.snapshot as ConversationSnapshot | null,
     });
   }
 
