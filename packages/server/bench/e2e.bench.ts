@@ -99,9 +99,12 @@ async function startEngine(database: Database) {
 }
 
 /**
- * The same rows per message (event, inbound and outbound message, outbox, conversation) in one
- * statement. Its outbox rows are due in a hundred years: the server's delivery worker, running
- * beside it, must not spend rounds on them.
+ * What one message writes, in one statement: the conversation's snapshot and version, the event,
+ * the inbound and the outbound message, the outbox row, the wait's timer re-armed (the old one
+ * deleted, the new one inserted), and the previous message's delivery marked sent with its
+ * message (ours marks it in the next step's statement, as here). Its outbox rows are due in a
+ * hundred years and its timers in a day: the server's workers, running beside it, must not spend
+ * rounds on them.
  */
 const ceilingStatement = `
   with c as (update conversations set version = version + 1, snapshot = $2::jsonb, updated_at = now() where id = $1 returning id, connection_id, version, flow_version_id),
@@ -110,9 +113,15 @@ const ceilingStatement = `
   i as (insert into messages (conversation_id, local_id, direction, author, text, state)
         select id, 'in' || version, 'inbound', 'customer', 'hello', 'received' from c),
   o as (insert into messages (conversation_id, local_id, direction, author, visibility, text, state)
-        select id, 'm' || version, 'outbound', 'bot', 'public', 'got it', 'pending' from c returning id, conversation_id)
-  insert into outbox (conversation_id, connection_id, kind, message_id, payload, idempotency_key, next_attempt_at)
-  select o.conversation_id, c.connection_id, 'message', o.id, '{}'::jsonb, $4 || ':out', now() + interval '100 years' from o, c`;
+        select id, 'm' || version, 'outbound', 'bot', 'public', 'got it', 'pending' from c returning id, conversation_id),
+  q as (insert into outbox (conversation_id, connection_id, kind, message_id, payload, idempotency_key, next_attempt_at)
+        select o.conversation_id, c.connection_id, 'message', o.id, '{}'::jsonb, $4 || ':out', now() + interval '100 years' from o, c),
+  td as (delete from timers where conversation_id = $1),
+  ta as (insert into timers (conversation_id, timer_id, due_at) select id, 't' || version, now() + interval '1 day' from c),
+  ps as (update outbox set state = 'sent', sent_at = now(), claimed_until = null
+        where conversation_id = $1 and state = 'pending' returning message_id),
+  pm as (update messages set state = 'sent', sent_at = now() where id in (select message_id from ps))
+  select 1`;
 
 async function measureCeiling(
   run: (query: string, params: unknown[]) => Promise<unknown>,
