@@ -2,6 +2,9 @@ import { Agent, request } from 'node:http';
 import type { PlannedMessage } from '../src/testing/traffic.js';
 import { inboundToken } from '../src/testing/traffic.js';
 
+/** Keep-alive connections per server, kept across rounds as a vendor's client keeps them. */
+const agents: Record<string, Agent> = {};
+
 /**
  * The bench's load generator: each conversation's messages in order, conversations in parallel,
  * over keep-alive node:http (the cheapest client in Node, as autocannon would be: fetch costs the
@@ -13,7 +16,8 @@ export async function sendWebhooks(
   plan: PlannedMessage[][],
 ): Promise<number[]> {
   const url = new URL(`${baseUrl}/api/channels/${connectionId}/inbound`);
-  const agent = new Agent({ keepAlive: true, maxSockets: plan.length });
+  agents[baseUrl] ??= new Agent({ keepAlive: true });
+  const agent = agents[baseUrl];
   const latencies: number[] = [];
   const post = (message: PlannedMessage) =>
     new Promise<void>((resolve, reject) => {
@@ -51,14 +55,10 @@ export async function sendWebhooks(
       outgoing.on('error', reject);
       outgoing.end(body);
     });
-  try {
-    await Promise.all(
-      plan.map(async (messages) => {
-        for (const message of messages) await post(message);
-      }),
-    );
-  } finally {
-    agent.destroy();
-  }
+  await Promise.all(
+    plan.map(async (messages) => {
+      for (const message of messages) await post(message);
+    }),
+  );
   return latencies;
 }
