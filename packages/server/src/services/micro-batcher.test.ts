@@ -66,6 +66,19 @@ describe('MicroBatcher', () => {
     expect(write.groups).toEqual([[1], [2, 3, 4], [2], [3], [4]]);
   });
 
+  it('shares a burst among the free writes, and keeps a small group whole', async () => {
+    const write = recorder();
+    const batcher = new MicroBatcher(write.write, 2);
+    const burst = Array.from({ length: 120 }, (_, i) => i);
+    expect(await Promise.all(burst.map((item) => batcher.submit(item)))).toEqual(
+      burst.map((item) => item * 10),
+    );
+    expect(write.groups.map((group) => group.length)).toEqual([60, 60]);
+    const small = Array.from({ length: 30 }, (_, i) => i);
+    await Promise.all(small.map((item) => batcher.submit(item)));
+    expect(write.groups.slice(2).map((group) => group.length)).toEqual([30]);
+  });
+
   it('cuts groups at their size limit', async () => {
     const write = recorder();
     const batcher = new MicroBatcher(write.write, 1, 2);

@@ -1,3 +1,6 @@
+/** Groups smaller than this are never split between writes. */
+const splitFrom = 50;
+
 interface Pending<In, Out> {
   item: In;
   resolve: (out: Out) => void;
@@ -42,9 +45,15 @@ export class MicroBatcher<In, Out> {
   }
 
   private async flush(): Promise<void> {
-    if (this.inFlight >= this.maxInFlight || this.queue.length === 0) return;
-    const group = this.queue.splice(0, this.maxItems);
+    const free = this.maxInFlight - this.inFlight;
+    if (free <= 0 || this.queue.length === 0) return;
+    // A burst (a batch of due timers) is shared among the free writes, which then run side by side
+    // (each statement runs on one database process); a small group stays whole, one statement.
+    const share =
+      this.queue.length >= 2 * splitFrom ? Math.ceil(this.queue.length / free) : this.queue.length;
+    const group = this.queue.splice(0, Math.min(this.maxItems, share));
     this.inFlight++;
+    this.schedule();
     try {
       await this.writeGroup(group);
     } finally {
