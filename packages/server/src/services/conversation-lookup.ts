@@ -1,30 +1,28 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { conversations } from '../db/schema/index.js';
+import { openConversations, type Attendance } from './conversation-opener.js';
 
-/** An attendance as {@link latestAttendance} finds it. */
-export interface Attendance {
-  id: string;
-  channel: string;
-  status: string;
-}
+export type { Attendance } from './conversation-opener.js';
 
 /**
  * The attendance an external id names on a connection: the open one (there is at most one),
  * else the newest. A receptive-only channel keeps its closed attendances beside the open one.
+ * The opener's statement, asked to open nothing: one place says how an attendance is found.
  */
 export async function latestAttendance(
   db: Db,
   connectionId: string,
   externalId: string,
 ): Promise<Attendance | null> {
-  const [row] = await db
-    .select({ id: conversations.id, channel: conversations.channel, status: conversations.status })
-    .from(conversations)
-    .where(
-      and(eq(conversations.connectionId, connectionId), eq(conversations.externalId, externalId)),
-    )
-    .orderBy(sql`${conversations.status} = 'closed'`, desc(conversations.createdAt))
-    .limit(1);
-  return row ?? null;
+  const [outcome] = await openConversations(db, [
+    {
+      connectionId,
+      channel: '',
+      externalId,
+      flowId: null,
+      subject: null,
+      customer: null,
+      mayOpen: false,
+    },
+  ]);
+  return outcome?.found ?? null;
 }

@@ -1,7 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { executeRows, type Db } from '../db/database.js';
-import type { Attendance } from './conversation-lookup.js';
 import { MicroBatcher } from './micro-batcher.js';
+
+/** An attendance as the opener (and `latestAttendance`) finds it. */
+export interface Attendance {
+  id: string;
+  channel: string;
+  status: string;
+}
 
 /** An inbound item's conversation to find, or to open when there is none. */
 export interface OpenRequest {
@@ -28,7 +34,7 @@ export interface OpenOutcome {
 
 /**
  * One statement for any number of requests, its text fixed so it is prepared once: each external
- * id's attendance is found (`latestAttendance`'s order: the open one, else the newest) and, where
+ * id's attendance is found (the open one, else the newest) and, where
  * none is and the request may open one, a conversation is inserted pinned to its flow's latest
  * version read in the statement itself (a publish in another process pins the next new one).
  * Racing another process or a twin request of the same batch, the unique open attendance makes one
