@@ -70,12 +70,22 @@ function fakeSteps(failing: Set<string> = new Set()) {
   return { steps, log, hold, open };
 }
 
+/** A hand-off over the fake (leases of 30 s, deliveries of 1 s) that fails the test on any error. */
+const deliveryOf = (fake: ReturnType<typeof fakeSteps>, settleLingerMs?: number) =>
+  new HandedDelivery(
+    fake.steps,
+    30_000,
+    1_000,
+    (error) => {
+      throw error;
+    },
+    settleLingerMs,
+  );
+
 describe('handed delivery', () => {
   it("delivers a conversation's rows in order and holds them until they are marked sent", async () => {
     const fake = fakeSteps();
-    const handed = new HandedDelivery(fake.steps, 30_000, 1_000, (e) => {
-      throw e;
-    });
+    const handed = deliveryOf(fake);
     fake.hold();
     handed.take([row('1'), row('2')], handed.holding('c1').epoch);
     expect(handed.holding('c1').own).toEqual(['1', '2']);
@@ -94,9 +104,7 @@ describe('handed delivery', () => {
 
   it('after a failure retries that row, releases the rows behind it and any handed off against the old view', async () => {
     const fake = fakeSteps(new Set(['2']));
-    const handed = new HandedDelivery(fake.steps, 30_000, 1_000, (e) => {
-      throw e;
-    });
+    const handed = deliveryOf(fake);
     const before = handed.holding('c1').epoch;
     handed.take([row('1'), row('2'), row('3')], before);
     await handed.idle();
@@ -114,15 +122,7 @@ describe('handed delivery', () => {
 
   it('lets the next step statement carry the delivered rows, and marks them alone when none comes', async () => {
     const fake = fakeSteps();
-    const handed = new HandedDelivery(
-      fake.steps,
-      30_000,
-      1_000,
-      (e) => {
-        throw e;
-      },
-      60_000,
-    );
+    const handed = deliveryOf(fake, 60_000);
     expect(handed.takeSent()).toBeNull();
     handed.take([row('1'), row('2', 'c2')], handed.holding('c1').epoch);
     await waitUntil(() => fake.log.length === 2, 1_000);
@@ -146,15 +146,7 @@ describe('handed delivery', () => {
 
   it('marks delivered rows after the linger when no step statement carries them', async () => {
     const fake = fakeSteps();
-    const handed = new HandedDelivery(
-      fake.steps,
-      30_000,
-      1_000,
-      (e) => {
-        throw e;
-      },
-      20,
-    );
+    const handed = deliveryOf(fake, 20);
     handed.take([row('1')], handed.holding('c1').epoch);
     await waitUntil(() => fake.log.includes('sent 1'), 1_000);
     expect(fake.log).toEqual(['deliver 1', 'sent 1']);
@@ -164,9 +156,7 @@ describe('handed delivery', () => {
 
   it('runs conversations side by side', async () => {
     const fake = fakeSteps();
-    const handed = new HandedDelivery(fake.steps, 30_000, 1_000, (e) => {
-      throw e;
-    });
+    const handed = deliveryOf(fake);
     fake.hold();
     const { epoch } = handed.holding('a');
     handed.take([row('1', 'a'), row('2', 'b')], epoch);
