@@ -90,7 +90,10 @@ describe.each(postgresOnly)('two server processes on one $name', (backend) => {
         .groupBy(events.dedupKey);
       expect(applied).toHaveLength(total);
       expect(applied.every((row) => row.n === 1)).toBe(true);
-      const sent = await database.db.select().from(outbox).where(eq(outbox.state, 'sent'));
+      // A delivery is marked sent by the next statement that carries it, or within 20 ms alone.
+      const sentRows = () => database.db.select().from(outbox).where(eq(outbox.state, 'sent'));
+      await waitUntil(async () => (await sentRows()).length >= total, 10_000);
+      const sent = await sentRows();
       expect(sent).toHaveLength(total);
       expect(new Set(sink.delivered().map((r) => r.idempotencyKey))).toEqual(
         new Set(sent.map((r) => r.idempotencyKey)),
