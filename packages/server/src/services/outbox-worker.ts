@@ -177,7 +177,7 @@ export class OutboxWorker {
     if (rows.length === 0) return;
     await this.deps.database.rows(
       `update outbox set claimed_until = null, attempts = attempts - 1
-       where id in (select jsonb_array_elements_text($1::jsonb)::bigint)`,
+       where id = any(array(select jsonb_array_elements_text($1::jsonb)::bigint))`,
       [JSON.stringify(rows.map((row) => row.id))],
     );
   }

@@ -110,9 +110,9 @@ const persistStatement = `with x as (
     on conflict (conversation_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null),
   n as (select pg_notify('${liveChannel}', p) from w, jsonb_array_elements_text(w.notify) as p),
   so as (update outbox set state = 'sent', sent_at = :sent_at::timestamptz, claimed_until = null, last_error = null
-    where id in (select jsonb_array_elements_text(:sent_ids::jsonb)::bigint) returning message_id),
+    where id = any(array(select jsonb_array_elements_text(:sent_ids::jsonb)::bigint)) returning message_id),
   sm as (update messages set state = 'sent', sent_at = :sent_at::timestamptz, error = null
-    where id in (select message_id from so where message_id is not null)),
+    where id = any(array(select message_id from so where message_id is not null))),
   sn as (select pg_notify('${liveChannel}', p) from jsonb_array_elements_text(:sent_notify::jsonb) as p)
   select (select count(*) from n) + (select count(*) from sn) as notified,
     coalesce((select jsonb_agg(jsonb_build_object('id', c.id, 'handed', coalesce((select jsonb_agg(jsonb_build_object(
