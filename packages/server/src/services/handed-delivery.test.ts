@@ -144,6 +144,21 @@ describe('handed delivery', () => {
     expect(fake.log.slice(4)).toEqual(['sent 3']);
   });
 
+  it('starts the linger again for rows delivered after a statement carried the ones before', async () => {
+    const fake = fakeSteps();
+    const handed = deliveryOf(fake, 150);
+    handed.take([row('1')], handed.holding('c1').epoch);
+    await waitUntil(() => fake.log.includes('deliver 1'), 1_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    handed.takeSent()?.settled(true);
+    handed.take([row('2')], handed.holding('c1').epoch);
+    await waitUntil(() => fake.log.includes('deliver 2'), 1_000);
+    // Past the first row's linger, within the second's: still waiting for a statement to carry it.
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(fake.log).toEqual(['deliver 1', 'carried 1', 'deliver 2']);
+    expect(handed.takeSent()?.sent.ids).toEqual(['2']);
+  });
+
   it('marks delivered rows after the linger when no step statement carries them', async () => {
     const fake = fakeSteps();
     const handed = deliveryOf(fake, 20);

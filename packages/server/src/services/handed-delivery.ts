@@ -77,6 +77,9 @@ export class HandedDelivery implements HandOff {
     if (this.toSettle.length === 0) return null;
     const batch = this.toSettle;
     this.toSettle = [];
+    // Nothing waits now: the next delivered row gets a linger of its own.
+    if (this.lingering) clearTimeout(this.lingering);
+    this.lingering = null;
     const prepared = this.outbox.sentOf(batch.map((entry) => entry.row));
     let end: () => void = () => undefined;
     const ended = new Promise<void>((resolve) => (end = resolve));
