@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { and, count, eq } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   channelConnections,
@@ -36,18 +35,7 @@ describe.each(testBackends())('flow routes on $name', (backend) => {
   });
   afterAll(() => t.close());
 
-  const call = (
-    method: InjectOptions['method'],
-    url: string,
-    payload?: unknown,
-    who: 'admin' | 'agent' = 'admin',
-  ) =>
-    t.app.inject({
-      method,
-      url: `/api${url}`,
-      headers: t.as(who),
-      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
-    });
+  const call: TestApp['call'] = (...args) => t.call(...args);
   const create = async (name: string, document?: unknown) => {
     const response = await call('POST', '/flows', { name, ...(document ? { document } : {}) });
     expect(response.statusCode).toBe(201);

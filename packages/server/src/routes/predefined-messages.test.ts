@@ -21,18 +21,7 @@ describe.each(testBackends())('predefined messages on $name', (backend) => {
   let sacConversation: string;
   let unsectoredConversation: string;
 
-  const call = (
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: unknown,
-    who: 'admin' | 'agent' = 'admin',
-  ) =>
-    t.app.inject({
-      method,
-      url: `/api${url}`,
-      headers: t.as(who),
-      ...(payload === undefined ? {} : { payload: payload as Record<string, unknown> }),
-    });
+  const call: TestApp['call'] = (...args) => t.call(...args);
   const add = async (body: Record<string, unknown>) => {
     const response = await call('POST', '/predefined-messages', body);
     expect(response.statusCode).toBe(201);

@@ -1,7 +1,6 @@
 import type { FlowInput } from '@attendflow/engine';
 import { startWishSimulator, type WishSimulator } from '@attendflow/nodes/simulators';
 import { count, eq } from 'drizzle-orm';
-import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelSync, events, messages, outbox, timers } from '../db/schema/index.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -94,18 +93,7 @@ describe.each(testBackends())('Wish channel end to end on $name', (backend) => {
   let sim: WishSimulator;
   let connectionId: string;
 
-  const call = (
-    method: InjectOptions['method'],
-    url: string,
-    payload?: unknown,
-    who: 'admin' | 'agent' = 'admin',
-  ) =>
-    t.app.inject({
-      method,
-      url: `/api${url}`,
-      headers: t.as(who),
-      ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
-    });
+  const call: TestApp['call'] = (...args) => t.call(...args);
   const simPost = async (path: string, body: unknown = {}) =>
     (
       await fetch(`${sim.url}${path}`, {

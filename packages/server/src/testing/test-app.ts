@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { createCore, type Core, type CoreOptions } from '../core.js';
 import type { Database } from '../db/database.js';
@@ -16,6 +16,13 @@ export interface TestApp {
   agentToken: string;
   /** Headers for `inject` as the admin or the agent. */
   as: (who: 'admin' | 'agent') => { authorization: string };
+  /** `inject` on `/api<url>` as the admin (or the agent), with a JSON payload if given. */
+  call: (
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    who?: 'admin' | 'agent',
+  ) => Promise<LightMyRequestResponse>;
   clock: { now: number };
   close: () => Promise<void>;
 }
@@ -53,6 +60,9 @@ export async function startTestApp(
   });
   const adminToken = await users.issue(admin.id, 'api', 'test');
   const agentToken = await users.issue(agent.id, 'api', 'test');
+  const as = (who: 'admin' | 'agent') => ({
+    authorization: `Bearer ${who === 'admin' ? adminToken : agentToken}`,
+  });
   return {
     app,
     core,
@@ -60,7 +70,14 @@ export async function startTestApp(
     users,
     adminToken,
     agentToken,
-    as: (who) => ({ authorization: `Bearer ${who === 'admin' ? adminToken : agentToken}` }),
+    as,
+    call: (method, url, payload, who = 'admin') =>
+      app.inject({
+        method,
+        url: `/api${url}`,
+        headers: as(who),
+        ...(payload === undefined ? {} : { payload: payload as InjectOptions['payload'] }),
+      }),
     clock,
     close: async () => {
       await app.close();
