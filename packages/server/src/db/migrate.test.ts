@@ -35,7 +35,26 @@ describe.each(testBackends())('migrations on $name', (backend) => {
     const [count] = await database.rows<{ n: number }>(
       'select count(*)::int as n from drizzle.__drizzle_migrations',
     );
-    expect(count?.n).toBe(5);
+    expect(count?.n).toBe(6);
+  });
+
+  it('indexes no column that every step of a conversation moves (its update stays HOT)', async () => {
+    const rows = await database.rows<{ index: string; column: string }>(
+      `select i.relname as index, a.attname as column
+         from pg_index x
+         join pg_class i on i.oid = x.indexrelid
+         join pg_attribute a on a.attrelid = x.indrelid and a.attnum = any(x.indkey)
+        where x.indrelid = 'conversations'::regclass
+        order by 1, 2`,
+    );
+    const moved = ['snapshot', 'flow_state', 'version', 'updated_at'];
+    expect(rows.filter((row) => moved.includes(row.column))).toEqual([]);
+    // The inbox's order is served by an index all the same.
+    expect(rows.filter((row) => row.index === 'conversations_status_created_idx')).toEqual([
+      { index: 'conversations_status_created_idx', column: 'created_at' },
+      { index: 'conversations_status_created_idx', column: 'id' },
+      { index: 'conversations_status_created_idx', column: 'status' },
+    ]);
   });
 
   it('refuses a database migrated by newer code', async () => {

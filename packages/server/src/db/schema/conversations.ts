@@ -52,7 +52,9 @@ export const conversations = pgTable(
       .on(t.connectionId, t.externalId)
       .where(sql`${t.status} <> 'closed'`),
     index('conversations_external_idx').on(t.connectionId, t.externalId),
-    index('conversations_status_idx').on(t.status, t.updatedAt),
+    // The inbox's order (newest first, by status). Not on updated_at: every step moves it, and an
+    // indexed column that moves makes each step's update write a new entry in every index (no HOT).
+    index('conversations_status_created_idx').on(t.status, t.createdAt, t.id),
   ],
 );
 
