@@ -24,8 +24,28 @@ const messagesTotal = Number(process.env['BENCH_MESSAGES'] ?? 2_000);
 const levels = (process.env['BENCH_LEVELS'] ?? '1,10,100').split(',').map(Number);
 /** BENCH_CEILING=off leaves the ceiling out (to profile ours alone): its columns read 0. */
 const withCeiling = process.env['BENCH_CEILING'] !== 'off';
+/**
+ * Open-loop rounds after the closed-loop levels, at these fractions of the backend's best closed-loop
+ * rate (BENCH_PACED=off: none), each BENCH_PACED_SECONDS long over BENCH_PACED_CONVERSATIONS.
+ */
+const pacedFractions =
+  process.env['BENCH_PACED'] === 'off'
+    ? []
+    : (process.env['BENCH_PACED'] ?? '0.5,0.8,1').split(',').map(Number);
+const pacedSeconds = Number(process.env['BENCH_PACED_SECONDS'] ?? 3);
+const pacedConversations = Number(process.env['BENCH_PACED_CONVERSATIONS'] ?? 200);
 /** Ours and the ceiling take turns, each round half the messages: load from elsewhere hits both. */
 const rounds = 2;
+
+/** An open-loop round: webhooks offered on a schedule, what went through, latency from schedule. */
+interface PacedFigure {
+  backend: string;
+  fraction: number;
+  offered: number;
+  rate: number;
+  p50: number;
+  p99: number;
+}
 
 interface Figure {
   backend: string;
@@ -53,8 +73,11 @@ function perMessage(use: CpuUse[], list: Round[]): CpuUse {
   return { server: each('server'), traffic: each('traffic'), postgres: each('postgres') };
 }
 
-function plan(concurrency: number, run: string): PlannedMessage[][] {
-  const each = Math.max(1, Math.floor(messagesTotal / rounds / concurrency));
+function plan(
+  concurrency: number,
+  run: string,
+  each = Math.max(1, Math.floor(messagesTotal / rounds / concurrency)),
+): PlannedMessage[][] {
   return Array.from({ length: concurrency }, (_, c) =>
     Array.from({ length: each }, (_, m) => ({
       conversationId: `${run}-c${c}`,
@@ -90,12 +113,20 @@ async function startEngine(database: Database) {
   /** One round: every message sent, committed and delivered to the sink (timed by the traffic process). */
   const round = (concurrency: number, run: string): Promise<Round> =>
     traffic.round(url, connectionId, plan(concurrency, run));
+  /** An open-loop round: `rate` webhooks a second for `pacedSeconds` over new conversations. */
+  const paced = (rate: number, run: string): Promise<Round> =>
+    traffic.round(
+      url,
+      connectionId,
+      plan(pacedConversations, run, Math.ceil((rate * pacedSeconds) / pacedConversations)),
+      rate,
+    );
   const stop = async () => {
     await app.close();
     await workers.stop();
     await traffic.close();
   };
-  return { round, stop, meter: cpuMeter(traffic.pid) };
+  return { round, paced, stop, meter: cpuMeter(traffic.pid) };
 }
 
 /**
@@ -164,7 +195,9 @@ async function measureCeiling(
   return { count: each * concurrency, seconds: (performance.now() - began) / 1000, latencies: [] };
 }
 
-async function bench(name: 'pglite' | 'postgres'): Promise<Figure[]> {
+async function bench(
+  name: 'pglite' | 'postgres',
+): Promise<{ figures: Figure[]; paced: PacedFigure[] }> {
   let database: Database;
   let run: (query: string, params: unknown[]) => Promise<unknown>;
   let cleanup: () => Promise<unknown>;
@@ -230,9 +263,23 @@ async function bench(name: 'pglite' | 'postgres'): Promise<Figure[]> {
       }),
     });
   }
+  const peak = Math.max(0, ...figures.map((f) => f.rate));
+  const paced: PacedFigure[] = [];
+  for (const fraction of pacedFractions) {
+    const offered = Math.max(1, Math.round(peak * fraction));
+    const round = await engine.paced(offered, `${name}-paced-${fraction}`);
+    paced.push({
+      backend: name,
+      fraction,
+      offered,
+      rate: round.count / round.seconds,
+      p50: quantile(round.latencies, 0.5),
+      p99: quantile(round.latencies, 0.99),
+    });
+  }
   await engine.stop();
   await cleanup();
-  return figures;
+  return { figures, paced };
 }
 
 const backends = (process.env['BENCH_BACKENDS']?.split(',') ??
@@ -240,7 +287,12 @@ const backends = (process.env['BENCH_BACKENDS']?.split(',') ??
   'pglite' | 'postgres'
 >;
 const all: Figure[] = [];
-for (const name of backends) all.push(...(await bench(name)));
+const allPaced: PacedFigure[] = [];
+for (const name of backends) {
+  const { figures, paced } = await bench(name);
+  all.push(...figures);
+  allPaced.push(...paced);
+}
 const n8n = 220;
 console.log(
   `end to end: webhook → engine → commit → delivered to a local sink (${messagesTotal} messages per level)`,
@@ -261,6 +313,17 @@ if (all.some((f) => f.cpu)) {
     const us = (value: number, width: number) => value.toFixed(0).padStart(width);
     console.log(
       `${f.backend.padEnd(9)} ${String(f.concurrency).padStart(4)} ${us(f.cpu.ours.server, 7)} ${us(f.cpu.ours.traffic, 8)} ${us(f.cpu.ours.postgres, 9)} | ${us(f.cpu.ceiling.server, 15)} ${us(f.cpu.ceiling.postgres, 9)}`,
+    );
+  }
+}
+if (allPaced.length > 0) {
+  console.log(
+    `\nopen loop: webhooks on a fixed schedule over ${pacedConversations} conversations for ${pacedSeconds} s, latency from each one's scheduled time`,
+  );
+  console.log('backend   of peak  offered/s  events/s   p50 ms  p99 ms');
+  for (const f of allPaced) {
+    console.log(
+      `${f.backend.padEnd(9)} ${f.fraction.toFixed(2).padStart(7)} ${String(f.offered).padStart(10)} ${f.rate.toFixed(0).padStart(9)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(7)}`,
     );
   }
 }

@@ -5,10 +5,17 @@
  */
 import { startSink } from '../src/testing/sink.js';
 import type { PlannedMessage } from '../src/testing/traffic.js';
-import { sendWebhooks } from './send-webhooks.js';
+import { sendPaced, sendWebhooks } from './send-webhooks.js';
 
 export type TrafficRequest =
-  | { type: 'round'; url: string; connectionId: string; plan: PlannedMessage[][] }
+  | {
+      type: 'round';
+      url: string;
+      connectionId: string;
+      plan: PlannedMessage[][];
+      /** Webhooks a second on a fixed schedule (open loop); absent: each sent when the last is answered. */
+      rate?: number;
+    }
   | { type: 'close' };
 
 export type TrafficAnswer =
@@ -28,7 +35,10 @@ process.on('message', (request: TrafficRequest) => {
     const count = request.plan.flat().length;
     const before = sink.deliveredCount();
     const began = performance.now();
-    const latencies = await sendWebhooks(request.url, request.connectionId, request.plan);
+    const latencies =
+      request.rate === undefined
+        ? await sendWebhooks(request.url, request.connectionId, request.plan)
+        : await sendPaced(request.url, request.connectionId, request.plan, request.rate);
     // Polled every millisecond: a coarse poll would add its period to the measured time.
     const deadline = Date.now() + 120_000;
     while (sink.deliveredCount() - before < count) {

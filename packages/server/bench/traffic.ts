@@ -14,7 +14,13 @@ export interface Round {
 export async function startTraffic(): Promise<{
   sinkUrl: string;
   pid: number | undefined;
-  round: (url: string, connectionId: string, plan: PlannedMessage[][]) => Promise<Round>;
+  /** One round; with `rate`, open loop at that many webhooks a second (see `sendPaced`). */
+  round: (
+    url: string,
+    connectionId: string,
+    plan: PlannedMessage[][],
+    rate?: number,
+  ) => Promise<Round>;
   close: () => Promise<void>;
 }> {
   const child = fork(fileURLToPath(new URL('./traffic-process.ts', import.meta.url)), {
@@ -36,9 +42,9 @@ export async function startTraffic(): Promise<{
   return {
     sinkUrl: ready.sinkUrl,
     pid: child.pid,
-    async round(url, connectionId, plan) {
+    async round(url, connectionId, plan, rate) {
       const answer = next();
-      request({ type: 'round', url, connectionId, plan });
+      request({ type: 'round', url, connectionId, plan, ...(rate !== undefined && { rate }) });
       const result = await answer;
       if (result.type !== 'round') throw new Error(`traffic process: ${JSON.stringify(result)}`);
       return result;
