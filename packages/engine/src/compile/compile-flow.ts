@@ -9,6 +9,7 @@ import { blankContext } from '../conversation/conversation-context.js';
 import type { MachineEvent } from '../conversation/machine-event.js';
 import { enterNode, handleEvent, startConversation, endFlow } from '../conversation/handlers.js';
 import { stateKeys, type CompiledFlow, type CompiledNode } from './compiled-flow.js';
+import { inertScope } from './inert-scope.js';
 
 /** Options of {@link compileFlow}. */
 export interface CompileOptions {
@@ -55,6 +56,7 @@ export function compileFlow(
 
   const compiled: CompiledFlow = {
     machine: undefined as never,
+    scope: undefined as never,
     nodes,
     triggerId,
     registry,
@@ -150,5 +152,6 @@ export function compileFlow(
     context: () => blankContext(variables),
     states: states as never,
   }) as unknown as AnyStateMachine;
+  compiled.scope = inertScope(compiled.machine);
   return compiled;
 }

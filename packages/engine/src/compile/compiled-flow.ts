@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import type { Json } from '../json.js';
+import type { InertScope } from './inert-scope.js';
 import type { ChannelDefinition } from '../plugin/define-channel.js';
 import type { NodeRuntime } from '../plugin/define-node-runtime.js';
 import type { Registry } from '../plugin/registry.js';
@@ -18,6 +19,8 @@ export interface CompiledNode {
 /** A flow compiled for one registry: the XState machine and the lookups its actions use. */
 export interface CompiledFlow {
   machine: AnyStateMachine;
+  /** The scope its transitions are computed in (see `inertScope`). */
+  scope: InertScope<AnyStateMachine>;
   nodes: ReadonlyMap<string, CompiledNode>;
   triggerId: string;
   registry: Registry;

@@ -1,4 +1,4 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import { compileFlow, type CompileOptions } from '../compile/compile-flow.js';
 import { stateKeys, type CompiledFlow } from '../compile/compiled-flow.js';
 import { EngineError } from '../errors.js';
@@ -111,7 +111,7 @@ export function createEngine(options: EngineOptions): Engine {
       );
     }
     const event: ConversationEvent = parsed.data;
-    const { machine } = compile(version);
+    const { machine, scope } = compile(version);
     let current: AnyMachineSnapshot;
     if (snapshot === null) {
       if (event.type !== 'conversation.started') {
@@ -120,7 +120,7 @@ export function createEngine(options: EngineOptions): Engine {
           `the first event must be conversation.started, not ${event.type}`,
         );
       }
-      current = initialTransition(machine)[0];
+      current = machine.getInitialSnapshot(scope);
     } else {
       if (event.type === 'conversation.started') {
         throw new EngineError(
@@ -134,7 +134,7 @@ export function createEngine(options: EngineOptions): Engine {
         context: { ...snapshot.context, now, exit: null, scratch: emptyScratch() },
       });
     }
-    const [next] = transition(machine, current, { ...event, now });
+    const next = machine.transition(current, { ...event, now }, scope);
     if (next.status === 'error') {
       throw new EngineError('EVENT_INVALID', `the flow machine failed on ${event.type}`, {
         cause: next.error,
