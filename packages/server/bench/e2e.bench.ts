@@ -16,8 +16,9 @@ import { runMigrations } from '../src/db/migrate.js';
 import { Workers } from '../src/services/workers.js';
 import { UserService } from '../src/services/users.js';
 import { seedConnection, apiSettings } from '../src/testing/seed.js';
-import { crashFlow, type PlannedMessage } from '../src/testing/traffic.js';
+import { crashFlow, waitUntil, type PlannedMessage } from '../src/testing/traffic.js';
 import { cpuMeter, type CpuUse } from './cpu-meter.js';
+import { seedHistory } from './history.js';
 import { startTraffic, type Round } from './traffic.js';
 
 const messagesTotal = Number(process.env['BENCH_MESSAGES'] ?? 2_000);
@@ -34,6 +35,8 @@ const pacedFractions =
     : (process.env['BENCH_PACED'] ?? '0.5,0.8,1').split(',').map(Number);
 const pacedSeconds = Number(process.env['BENCH_PACED_SECONDS'] ?? 3);
 const pacedConversations = Number(process.env['BENCH_PACED_CONVERSATIONS'] ?? 200);
+/** Closed conversations in the database before the first round (see `seedHistory`); 0: none. */
+const historyCount = Number(process.env['BENCH_HISTORY'] ?? 10_000);
 /** Ours and the ceiling take turns, each round half the messages: load from elsewhere hits both. */
 const rounds = 2;
 
@@ -110,6 +113,21 @@ async function startEngine(database: Database) {
     flow,
     settings: apiSettings(traffic.sinkUrl, 5_000),
   });
+  if (historyCount > 0) {
+    // One real conversation of five messages, delivered, is the history's template.
+    await traffic.round(url, connectionId, plan(1, 'template', 5));
+    await waitUntil(async () => {
+      const [row] = await database.rows<{ n: number }>(
+        `select count(*)::int as n from outbox where state <> 'sent'`,
+      );
+      return row?.n === 0;
+    }, 10_000);
+    const [template] = await database.rows<{ id: string }>(
+      `select id from conversations where external_id = 'template-c0'`,
+    );
+    if (!template) throw new Error('the history template conversation was not opened');
+    await seedHistory(database, template.id, historyCount);
+  }
   /** One round: every message sent, committed and delivered to the sink (timed by the traffic process). */
   const round = (concurrency: number, run: string): Promise<Round> =>
     traffic.round(url, connectionId, plan(concurrency, run));
