@@ -1,6 +1,10 @@
 import type { Core } from '../core.js';
 import { HandedDelivery } from './handed-delivery.js';
+import { runUpkeep } from './pglite-upkeep.js';
 import { closeSilentChats } from './widget-auto-close.js';
+
+/** How often PGlite's tables are looked at for upkeep (autovacuum_naptime's default). */
+const upkeepPeriodMs = 60_000;
 
 /** One background loop: runs a round, then waits `idleMs` or until woken; one round at a time. */
 class Loop {
@@ -58,14 +62,15 @@ class Loop {
  * back: deliveries (a committed step's due rows handed straight to this process; what waits for a
  * claim is delivered when a commit wakes the loop, else polled), timers (polled:
  * a burst of due timers drains without waiting for deliveries, and committing a message costs no
- * timer claim) and channel syncs (a first import paced by a vendor's rate limit may take minutes).
- * `stop` waits for the rounds in flight.
+ * timer claim) and channel syncs (a first import paced by a vendor's rate limit may take minutes);
+ * on PGlite, which has no autovacuum, the upkeep autovacuum would do, once a minute as its daemon
+ * looks. `stop` waits for the rounds in flight.
  */
 export class Workers {
   private stopped = false;
   private readonly abort = new AbortController();
   private lastSweep = 0;
-  private readonly loops: { outbox: Loop; timers: Loop; sync: Loop };
+  private readonly loops: { outbox: Loop; timers: Loop; sync: Loop; upkeep?: Loop };
   private readonly handed: HandedDelivery;
 
   constructor(
@@ -100,6 +105,14 @@ export class Workers {
         onError,
       ),
     };
+    const { database } = core;
+    if (database.kind === 'pglite')
+      this.loops.upkeep = new Loop(
+        () => runUpkeep(database).then(() => undefined),
+        () => upkeepPeriodMs,
+        isStopped,
+        onError,
+      );
   }
 
   start(): void {
@@ -124,6 +137,7 @@ export class Workers {
     await Promise.all([
       this.loops.outbox.stopped(),
       this.loops.timers.stopped(),
+      this.loops.upkeep?.stopped(),
       this.handed.idle(),
     ]);
     this.handed.close();
