@@ -115,11 +115,12 @@ const persistStatement = `with x as (
     where id = any(array(select message_id from so where message_id is not null))),
   sn as (select pg_notify('${liveChannel}', p) from jsonb_array_elements_text(:sent_notify::jsonb) as p)
   select (select count(*) from n) + (select count(*) from sn) as notified,
-    coalesce((select jsonb_agg(jsonb_build_object('id', c.id, 'handed', coalesce((select jsonb_agg(jsonb_build_object(
+    coalesce((select jsonb_agg(c.id) from c), '[]'::jsonb) as written,
+    coalesce((select jsonb_agg(jsonb_build_object(
         'id', o.id::text, 'conversation_id', o.conversation_id, 'connection_id', o.connection_id, 'kind', o.kind,
         'message_id', o.message_id, 'payload', o.payload, 'idempotency_key', o.idempotency_key, 'attempts', o.attempts,
         'external_id', c.external_id, 'customer', c.customer, 'subject', c.subject) order by o.id)
-      from o where o.conversation_id = c.id and o.is_handed), '[]'::jsonb))) from c), '[]'::jsonb) as written`;
+      from o join c on c.id = o.conversation_id where o.is_handed), '[]'::jsonb) as handed`;
 /** The statement's text around its parameters, in order (one prepared statement whatever the input). */
 const statementParts = persistStatement.split(/:(input|sent_ids|sent_at|sent_notify)\b/);
 
@@ -160,11 +161,12 @@ export async function persistSteps(
       index % 2 === 0 ? sql.raw(part) : sql`${values[part] ?? null}`,
     ),
   );
-  const [row] = await executeRows<{ written: Array<{ id: string; handed: HandedRow[] }> }>(
-    db,
-    query,
-  );
-  return new Map((row?.written ?? []).map((step) => [step.id, step.handed]));
+  const [row] = await executeRows<{ written: string[]; handed: HandedRow[] }>(db, query);
+  // The conversations written, each with its handed rows in order (one aggregate for them all,
+  // not one per conversation).
+  const written: WrittenSteps = new Map((row?.written ?? []).map((id) => [id, []]));
+  for (const handed of row?.handed ?? []) written.get(handed.conversation_id)?.push(handed);
+  return written;
 }
 
 /** {@link persistSteps} for one step: its handed rows if it was written, else null. */
