@@ -66,6 +66,12 @@ const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 };
 
+/** Messages per second over some rounds (0 for none). */
+const rate = (list: Round[]) =>
+  list.length === 0
+    ? 0
+    : list.reduce((sum, x) => sum + x.count, 0) / list.reduce((sum, x) => sum + x.seconds, 0);
+
 /** Summed CPU of some rounds, in µs per message they carried. */
 function perMessage(use: CpuUse[], list: Round[]): CpuUse {
   const messages = Math.max(
@@ -264,10 +270,6 @@ async function bench(
           await metered(cpu.ceiling, () => measureCeiling(run, database, name, concurrency)),
         );
     }
-    const rate = (list: Round[]) =>
-      list.length === 0
-        ? 0
-        : list.reduce((sum, x) => sum + x.count, 0) / list.reduce((sum, x) => sum + x.seconds, 0);
     const latencies = ours.flatMap((x) => x.latencies);
     figures.push({
       backend: name,
@@ -290,7 +292,7 @@ async function bench(
       backend: name,
       fraction,
       offered,
-      rate: round.count / round.seconds,
+      rate: rate([round]),
       p50: quantile(round.latencies, 0.5),
       p99: quantile(round.latencies, 0.99),
     });

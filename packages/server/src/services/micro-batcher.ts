@@ -1,5 +1,5 @@
-/** Groups smaller than this are never split between writes. */
-const splitFrom = 50;
+/** Queues shorter than this go as one write; longer ones are shared among the free writes. */
+const splitFrom = 100;
 
 interface Pending<In, Out> {
   item: In;
@@ -50,7 +50,7 @@ export class MicroBatcher<In, Out> {
     // A burst (a batch of due timers) is shared among the free writes, which then run side by side
     // (each statement runs on one database process); a small group stays whole, one statement.
     const share =
-      this.queue.length >= 2 * splitFrom ? Math.ceil(this.queue.length / free) : this.queue.length;
+      this.queue.length >= splitFrom ? Math.ceil(this.queue.length / free) : this.queue.length;
     const group = this.queue.splice(0, Math.min(this.maxItems, share));
     this.inFlight++;
     this.schedule();

@@ -9,7 +9,6 @@ import { persistSteps, type SentRows } from './persist-step.js';
 
 /** Delivered rows to mark sent, as a statement carries them, and what announces them. */
 export interface SentBatch {
-  count: number;
   sent: SentRows;
   updates: LiveUpdate[];
   /** The payloads the statement sends; null: published after the commit. */
@@ -242,7 +241,6 @@ export class OutboxWorker {
     const updates = rows.flatMap((row) => this.updatesOf(row, 'delivery.sent', {}));
     const notify = statementPayloads(this.deps.live, updates);
     return {
-      count: rows.length,
       updates,
       notify,
       sent: {
@@ -255,7 +253,7 @@ export class OutboxWorker {
 
   /** Once the statement carrying a batch committed: counted, and announced if it could not be. */
   sentCommitted(batch: SentBatch): void {
-    for (let i = 0; i < batch.count; i++) this.deps.onDelivery?.('sent');
+    for (let i = 0; i < batch.sent.ids.length; i++) this.deps.onDelivery?.('sent');
     publishUnlessSent(this.deps.live, batch.updates, batch.notify);
   }
 
