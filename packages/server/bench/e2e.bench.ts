@@ -35,6 +35,12 @@ const pacedFractions =
     : (process.env['BENCH_PACED'] ?? '0.5,0.8,1').split(',').map(Number);
 const pacedSeconds = Number(process.env['BENCH_PACED_SECONDS'] ?? 3);
 const pacedConversations = Number(process.env['BENCH_PACED_CONVERSATIONS'] ?? 200);
+/**
+ * Messages sent at 10 conversations, ours and the ceiling's, before the first measured round and
+ * not counted (0: none): the first level would otherwise pay for the JIT compiling both (the
+ * server's CPU per message fell by half over the first few thousand messages, measured).
+ */
+const warmupMessages = Number(process.env['BENCH_WARMUP'] ?? 2_000);
 /** Closed conversations in the database before the first round (see `seedHistory`); 0: none. */
 const historyCount = Number(process.env['BENCH_HISTORY'] ?? 10_000);
 /** Ours and the ceiling take turns, each round half the messages: load from elsewhere hits both. */
@@ -135,8 +141,8 @@ async function startEngine(database: Database) {
     await seedHistory(database, template.id, historyCount);
   }
   /** One round: every message sent, committed and delivered to the sink (timed by the traffic process). */
-  const round = (concurrency: number, run: string): Promise<Round> =>
-    traffic.round(url, connectionId, plan(concurrency, run));
+  const round = (concurrency: number, run: string, each?: number): Promise<Round> =>
+    traffic.round(url, connectionId, plan(concurrency, run, each));
   /** An open-loop round: `rate` webhooks a second for `pacedSeconds` over new conversations. */
   const paced = (rate: number, run: string): Promise<Round> =>
     traffic.round(
@@ -183,6 +189,7 @@ async function measureCeiling(
   database: Database,
   name: string,
   concurrency: number,
+  messages = messagesTotal / rounds,
 ): Promise<Round> {
   const seeded = await seedConnection(
     database.db,
@@ -201,7 +208,7 @@ async function measureCeiling(
     );
     if (row) ids.push(row.id);
   }
-  const each = Math.max(1, Math.floor(messagesTotal / rounds / concurrency));
+  const each = Math.max(1, Math.floor(messages / concurrency));
   const snapshot = JSON.stringify({ value: 'wait', context: { pad: 'x'.repeat(600) } });
   const began = performance.now();
   await Promise.all(
@@ -250,8 +257,13 @@ async function bench(
   }
   await runMigrations(database);
   const engine = await startEngine(database);
+  if (warmupMessages > 0) {
+    const warm = 10;
+    await engine.round(warm, `${name}-warmup`, Math.ceil(warmupMessages / warm));
+    if (withCeiling) await measureCeiling(run, database, `${name}-warmup`, warm, warmupMessages);
+  }
   const figures: Figure[] = [];
-  for (const concurrency of levels) {
+  for (const [level, concurrency] of levels.entries()) {
     const ours: Round[] = [];
     const ceiling: Round[] = [];
     const cpu = { ours: [] as CpuUse[], ceiling: [] as CpuUse[] };
@@ -263,7 +275,9 @@ async function bench(
     };
     for (let r = 0; r < rounds; r++) {
       ours.push(
-        await metered(cpu.ours, () => engine.round(concurrency, `${name}-${concurrency}-r${r}`)),
+        await metered(cpu.ours, () =>
+          engine.round(concurrency, `${name}-l${level}-${concurrency}-r${r}`),
+        ),
       );
       if (withCeiling)
         ceiling.push(

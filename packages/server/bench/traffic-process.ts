@@ -25,6 +25,8 @@ export type TrafficAnswer =
 
 const sink = await startSink();
 const send = (answer: TrafficAnswer) => process.send?.(answer);
+// The bench that forked this process is gone (it failed, or was killed): nothing is left to serve.
+process.on('disconnect', () => process.exit(0));
 
 process.on('message', (request: TrafficRequest) => {
   if (request.type === 'close') {
