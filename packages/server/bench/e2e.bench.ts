@@ -36,8 +36,8 @@ const pacedFractions =
 const pacedSeconds = Number(process.env['BENCH_PACED_SECONDS'] ?? 3);
 const pacedConversations = Number(process.env['BENCH_PACED_CONVERSATIONS'] ?? 200);
 /**
- * Messages sent at 10 conversations, ours and the ceiling's, before the first measured round and
- * not counted (0: none): the first level would otherwise pay for the JIT compiling both (the
+ * Messages sent at 10 and 100 conversations, ours and the ceiling's, before the first measured
+ * round and not counted (0: none): the first level would otherwise pay for the JIT compiling both (the
  * server's CPU per message fell by half over the first few thousand messages, measured).
  */
 const warmupMessages = Number(process.env['BENCH_WARMUP'] ?? 2_000);
@@ -257,10 +257,11 @@ async function bench(
   }
   await runMigrations(database);
   const engine = await startEngine(database);
-  if (warmupMessages > 0) {
-    const warm = 10;
-    await engine.round(warm, `${name}-warmup`, Math.ceil(warmupMessages / warm));
-    if (withCeiling) await measureCeiling(run, database, `${name}-warmup`, warm, warmupMessages);
+  // Half at 10 conversations, half at 100 (the large groups' code paths and plans).
+  for (const warm of warmupMessages > 0 ? [10, 100] : []) {
+    const half = warmupMessages / 2;
+    await engine.round(warm, `${name}-warmup-${warm}`, Math.ceil(half / warm));
+    if (withCeiling) await measureCeiling(run, database, `${name}-warmup`, warm, half);
   }
   const figures: Figure[] = [];
   for (const [level, concurrency] of levels.entries()) {
