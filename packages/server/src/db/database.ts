@@ -5,6 +5,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './data-dir-lock.js';
+import { preparePglite } from './pglite-prepared.js';
 import * as schema from './schema/index.js';
 
 /** The drizzle database, the same type on PGlite and PostgreSQL. */
@@ -49,6 +50,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   try {
     const client =
       'dataDir' in target ? await PGlite.create(target.dataDir) : await PGlite.create();
+    preparePglite(client);
     return wrapPglite(client, release);
   } catch (error) {
     release();
