@@ -40,6 +40,11 @@ export class Metrics {
     else if (outcome.rejection) bump(this.rejections, outcome.rejection.code);
   };
 
+  /** Engine steps run so far (what upkeep watches for a quiet moment). */
+  get stepCount(): number {
+    return this.steps;
+  }
+
   readonly countDelivery = (outcome: 'sent' | 'retry' | 'dead'): void => {
     this.deliveries[outcome] += 1;
   };

@@ -4,7 +4,7 @@ import { runMigrations } from '../db/migrate.js';
 import { randomBytes } from 'node:crypto';
 import { createCore } from '../core.js';
 import { waitUntil } from '../testing/traffic.js';
-import { dueUpkeep, runUpkeep } from './pglite-upkeep.js';
+import { dueUpkeep, runUpkeep, UpkeepTiming } from './pglite-upkeep.js';
 import { Workers } from './workers.js';
 
 // PGlite only: it is the back end without autovacuum (PostgreSQL's own daemon would race the test).
@@ -81,5 +81,58 @@ describe('PGlite upkeep', () => {
     await flushStats();
     expect(await statsOf('upkeep_by_workers')).toEqual({ dead: 0, vacuumed: true, analyzed: true });
     expect(errors).toEqual([]);
+  });
+});
+
+describe('UpkeepTiming', () => {
+  /** A clock and a step count the test moves; `looks` runs the loop's looks until `until`. */
+  function harness(periodMs = 60_000, quietMs = 1_000, maxDeferMs = 600_000) {
+    const state = { now: 0, steps: 0 };
+    const timing = new UpkeepTiming(
+      () => state.steps,
+      () => state.now,
+      periodMs,
+      quietMs,
+      maxDeferMs,
+    );
+    /** The times upkeep ran, the loop looking when `waitMs` says, traffic from `busy`. */
+    const runs = (until: number, busy: (now: number) => boolean) => {
+      const ran: number[] = [];
+      while (state.now <= until) {
+        if (timing.take()) ran.push(state.now);
+        const wait = timing.waitMs();
+        // Steps during the wait, one a millisecond while busy.
+        for (let t = 0; t < wait; t += 100) if (busy(state.now + t)) state.steps += 100;
+        state.now += wait;
+      }
+      return ran;
+    };
+    return { state, timing, runs };
+  }
+
+  it('runs once a quiet second has been seen, then a period later', () => {
+    const { runs } = harness();
+    expect(runs(130_000, () => false)).toEqual([1_000, 61_000, 121_000]);
+  });
+
+  it('waits while steps run, and runs in the first quiet second after', () => {
+    const { runs } = harness();
+    // Traffic from 50 s to 75 s: the round due at 61 s waits for it to end.
+    const ran = runs(140_000, (now) => now >= 50_000 && now < 75_000);
+    expect(ran[0]).toBe(1_000);
+    expect(ran[1]).toBeGreaterThanOrEqual(76_000);
+    expect(ran[1]).toBeLessThanOrEqual(77_000);
+    expect(ran[2]).toBe((ran[1] ?? 0) + 60_000);
+  });
+
+  it('runs anyway when traffic never pauses, at most the longest deferral late', () => {
+    const { runs } = harness(60_000, 1_000, 300_000);
+    const ran = runs(1_000_000, () => true);
+    expect(ran.length).toBeGreaterThanOrEqual(2);
+    // The first at start + the deferral, each next a period and a deferral later.
+    expect(ran[0]).toBeGreaterThanOrEqual(300_000);
+    expect(ran[0]).toBeLessThanOrEqual(301_000);
+    expect((ran[1] ?? 0) - (ran[0] ?? 0)).toBeGreaterThanOrEqual(360_000);
+    expect((ran[1] ?? 0) - (ran[0] ?? 0)).toBeLessThanOrEqual(362_000);
   });
 });

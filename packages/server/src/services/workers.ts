@@ -1,10 +1,7 @@
 import type { Core } from '../core.js';
 import { HandedDelivery } from './handed-delivery.js';
-import { runUpkeep } from './pglite-upkeep.js';
+import { runUpkeep, UpkeepTiming } from './pglite-upkeep.js';
 import { closeSilentChats } from './widget-auto-close.js';
-
-/** How often PGlite's tables are looked at for upkeep (autovacuum_naptime's default). */
-const upkeepPeriodMs = 60_000;
 
 /** One background loop: runs a round, then waits `idleMs` or until woken; one round at a time. */
 class Loop {
@@ -64,7 +61,7 @@ class Loop {
  * a burst of due timers drains without waiting for deliveries, and committing a message costs no
  * timer claim) and channel syncs (a first import paced by a vendor's rate limit may take minutes);
  * on PGlite, which has no autovacuum, the upkeep autovacuum would do, once a minute as its daemon
- * looks. `stop` waits for the rounds in flight.
+ * looks, in a moment without steps. `stop` waits for the rounds in flight.
  */
 export class Workers {
   private stopped = false;
@@ -106,13 +103,18 @@ export class Workers {
       ),
     };
     const { database } = core;
-    if (database.kind === 'pglite')
+    if (database.kind === 'pglite') {
+      // Once a minute (autovacuum_naptime's default), in a quiet moment (see UpkeepTiming).
+      const timing = new UpkeepTiming(() => core.metrics.stepCount);
       this.loops.upkeep = new Loop(
-        () => runUpkeep(database).then(() => undefined),
-        () => upkeepPeriodMs,
+        async () => {
+          if (timing.take()) await runUpkeep(database);
+        },
+        () => timing.waitMs(),
         isStopped,
         onError,
       );
+    }
   }
 
   start(): void {
