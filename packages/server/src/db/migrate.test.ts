@@ -35,7 +35,7 @@ describe.each(testBackends())('migrations on $name', (backend) => {
     const [count] = await database.rows<{ n: number }>(
       'select count(*)::int as n from drizzle.__drizzle_migrations',
     );
-    expect(count?.n).toBe(6);
+    expect(count?.n).toBe(7);
   });
 
   it('indexes no column that every step of a conversation moves (its update stays HOT)', async () => {
@@ -54,6 +54,10 @@ describe.each(testBackends())('migrations on $name', (backend) => {
       { index: 'conversations_status_created_idx', column: 'created_at' },
       { index: 'conversations_status_created_idx', column: 'id' },
       { index: 'conversations_status_created_idx', column: 'status' },
+    ]);
+    // And a flow version's conversations (analytics counts them) by one of its own.
+    expect(rows.filter((row) => row.index === 'conversations_flow_version_idx')).toEqual([
+      { index: 'conversations_flow_version_idx', column: 'flow_version_id' },
     ]);
   });
 

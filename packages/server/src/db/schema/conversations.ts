@@ -55,6 +55,9 @@ export const conversations = pgTable(
     // The inbox's order (newest first, by status). Not on updated_at: every step moves it, and an
     // indexed column that moves makes each step's update write a new entry in every index (no HOT).
     index('conversations_status_created_idx').on(t.status, t.createdAt, t.id),
+    // A flow version's conversations (its analytics; the check when a version row would go). The
+    // version a conversation runs on never moves, so its steps' updates stay HOT.
+    index('conversations_flow_version_idx').on(t.flowVersionId),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_flow_version_idx" ON "conversations" USING btree ("flow_version_id");
