@@ -17,6 +17,9 @@ export default defineProject({
   test: {
     name: 'designer',
     include: ['src/**/*.test.ts', ...(runBrowserTests ? ['e2e/**/*.test.ts'] : [])],
+    // A poll returns as soon as it holds; vitest's default second is too short for a browser's
+    // autosave (debounced, then a PUT) on a shared two-core machine while other suites run.
+    expect: { poll: { timeout: 10_000 } },
     // Builds the designer once (if stale) before the browser tests serve it.
     ...(runBrowserTests ? { globalSetup: ['e2e/global-setup.ts'] } : {}),
   },
