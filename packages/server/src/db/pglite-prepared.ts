@@ -5,6 +5,7 @@ import {
   type QueryOptions,
   type Results,
 } from '@electric-sql/pglite';
+import { LruMap } from '../lru-map.js';
 
 type BackendMessage = Awaited<ReturnType<PGlite['execProtocolStream']>>[number];
 
@@ -26,31 +27,22 @@ interface Prepared {
  * At most `limit` texts stay prepared; the least recently used is closed past that.
  */
 export function preparePglite(client: PGlite, limit = 500): void {
-  const statements = new Map<string, Prepared>();
+  const statements = new LruMap<string, Prepared>(limit);
   let counter = 0;
   const unprepared = client.query.bind(client);
   const stream = (message: Uint8Array) => client.execProtocolStream(message, { syncToFs: false });
 
   async function prepare(text: string): Promise<Prepared> {
     const known = statements.get(text);
-    if (known) {
-      // Now the most recently used.
-      statements.delete(text);
-      statements.set(text, known);
-      return known;
-    }
+    if (known) return known;
     const name = `af_${++counter}`;
     await stream(protocol.serialize.parse({ name, text }));
     const described = await stream(protocol.serialize.describe({ type: 'S', name }));
     const parameters = described.find((m) => m.name === 'parameterDescription') as
       { dataTypeIDs: number[] } | undefined;
     const prepared = { name, types: parameters?.dataTypeIDs ?? [] };
-    statements.set(text, prepared);
-    if (statements.size > limit) {
-      const [oldest, dropped] = statements.entries().next().value as [string, Prepared];
-      statements.delete(oldest);
-      await stream(protocol.serialize.close({ type: 'S', name: dropped.name }));
-    }
+    const dropped = statements.set(text, prepared);
+    if (dropped) await stream(protocol.serialize.close({ type: 'S', name: dropped[1].name }));
     return prepared;
   }
 

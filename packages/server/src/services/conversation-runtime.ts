@@ -24,7 +24,7 @@ import { latestAttendance } from './conversation-lookup.js';
 import type { FlowVersionCache } from './flow-versions.js';
 import { publishUnlessSent, statementPayloads, type LiveBus, type LiveUpdate } from './live-bus.js';
 import { ServerError } from './errors.js';
-import { LruMap } from './lru-map.js';
+import { LruMap } from '../lru-map.js';
 
 /** What the runtime needs. */
 export interface RuntimeDeps {

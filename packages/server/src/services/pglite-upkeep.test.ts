@@ -85,7 +85,7 @@ describe('PGlite upkeep', () => {
 });
 
 describe('UpkeepTiming', () => {
-  /** A clock and a step count the test moves; `looks` runs the loop's looks until `until`. */
+  /** A clock and a step count the test moves; `runs` looks as the loop would until `until`. */
   function harness(periodMs = 60_000, quietMs = 1_000, maxDeferMs = 600_000) {
     const state = { now: 0, steps: 0 };
     const timing = new UpkeepTiming(
@@ -101,13 +101,13 @@ describe('UpkeepTiming', () => {
       while (state.now <= until) {
         if (timing.take()) ran.push(state.now);
         const wait = timing.waitMs();
-        // Steps during the wait, one a millisecond while busy.
+        // Steps during the wait, a hundred every 100 ms while busy.
         for (let t = 0; t < wait; t += 100) if (busy(state.now + t)) state.steps += 100;
         state.now += wait;
       }
       return ran;
     };
-    return { state, timing, runs };
+    return { runs };
   }
 
   it('runs once a quiet second has been seen, then a period later', () => {

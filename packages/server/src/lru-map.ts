@@ -20,10 +20,14 @@ export class LruMap<K, V> {
     return value;
   }
 
-  set(key: K, value: V): void {
+  /** Sets the value, now the most recently used; returns the entry dropped past the limit, if one was. */
+  set(key: K, value: V): [K, V] | undefined {
     this.entries.delete(key);
     this.entries.set(key, value);
-    if (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value as K);
+    if (this.entries.size <= this.limit) return undefined;
+    const dropped = this.entries.entries().next().value as [K, V];
+    this.entries.delete(dropped[0]);
+    return dropped;
   }
 
   delete(key: K): void {

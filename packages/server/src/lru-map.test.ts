@@ -7,8 +7,9 @@ describe('LruMap', () => {
     map.set('a', 1);
     map.set('b', 2);
     expect(map.get('a')).toBe(1);
-    map.set('c', 3);
+    expect(map.set('c', 3)).toEqual(['b', 2]);
     expect([map.has('a'), map.has('b'), map.has('c'), map.size]).toEqual([true, false, true, 2]);
+    expect(map.set('a', 4)).toBeUndefined();
   });
 
   it('replaces a value without growing and forgets a deleted key', () => {
