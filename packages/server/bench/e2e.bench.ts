@@ -8,10 +8,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { buildApp } from '../src/app.js';
 import { createCore } from '../src/core.js';
 import { openDatabase, type Database } from '../src/db/database.js';
+import { preparePglite } from '../src/db/pglite-prepared.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { runUpkeep } from '../src/services/pglite-upkeep.js';
 import { Workers } from '../src/services/workers.js';
@@ -185,29 +187,32 @@ const ceilingStatement = `
   pm as (update messages set state = 'sent', sent_at = now() where id in (select message_id from ps))
   select 1`;
 
+/** Where the ceiling writes: raw statements, and the connection and version its conversations use. */
+interface CeilingTarget {
+  run: (query: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
+  connectionId: string;
+  versionId: string;
+}
+
 async function measureCeiling(
-  run: (query: string, params: unknown[]) => Promise<unknown>,
-  database: Database,
+  target: CeilingTarget,
   name: string,
   concurrency: number,
   messages = messagesTotal / rounds,
 ): Promise<Round> {
-  const seeded = await seedConnection(
-    database.db,
-    createCore({ database, secretKey: randomBytes(32) }).connections,
-    {
-      type: 'api',
-      settings: apiSettings('http://127.0.0.1:9/x', 5_000),
-    },
-  );
+  const { run } = target;
   const ids: string[] = [];
   for (let c = 0; c < concurrency; c++) {
-    const [row] = await database.rows<{ id: string }>(
+    const [row] = await run(
       `insert into conversations (connection_id, channel, external_id, flow_version_id, customer, snapshot)
        values ($1, 'api', $2, $3, '{}'::jsonb, '{}'::jsonb) returning id`,
-      [seeded.connectionId, `${name}-ceiling-${concurrency}-${c}`, seeded.versionId],
+      [
+        target.connectionId,
+        `${name}-ceiling-${concurrency}-${c}-${randomBytes(3).toString('hex')}`,
+        target.versionId,
+      ],
     );
-    if (row) ids.push(row.id);
+    if (row) ids.push(String(row['id']));
   }
   const each = Math.max(1, Math.floor(messages / concurrency));
   const snapshot = JSON.stringify({ value: 'wait', context: { pad: 'x'.repeat(600) } });
@@ -231,7 +236,7 @@ async function bench(
   name: 'pglite' | 'postgres',
 ): Promise<{ figures: Figure[]; paced: PacedFigure[] }> {
   let database: Database;
-  let run: (query: string, params: unknown[]) => Promise<unknown>;
+  let run: CeilingTarget['run'];
   let cleanup: () => Promise<unknown>;
   if (name === 'postgres') {
     const admin = postgres(process.env['DATABASE_URL'] ?? '', {
@@ -253,24 +258,55 @@ async function bench(
     };
   } else {
     database = await openDatabase({ memory: true });
-    run = (query, params) => database.rows(query, params);
+    // Set below: a copy of the database in this thread, once the history is in it.
+    run = () => Promise.reject(new Error('the ceiling has no database yet'));
     cleanup = () => database.close();
   }
   await runMigrations(database);
   const engine = await startEngine(database);
+  // The ceiling's conversations are on a connection of their own (its deliveries go nowhere).
+  const seeded = await seedConnection(
+    database.db,
+    createCore({ database, secretKey: randomBytes(32) }).connections,
+    { type: 'api', settings: apiSettings('http://127.0.0.1:9/x', 5_000) },
+  );
+  let ceilingUpkeep: () => Promise<unknown> = () => Promise.resolve();
+  if (name === 'pglite') {
+    /**
+     * Our PGlite runs on a thread of its own (`db/pglite-remote.ts`). The ceiling is the
+     * minimal script, PGlite called in its own thread, on a copy of the same database (the
+     * history, the schema, the statistics), made here.
+     */
+    const dump = await database.dumpDataDir?.();
+    if (!dump) throw new Error('PGlite gave no dump of its data directory');
+    const copy = await PGlite.create({ loadDataDir: dump });
+    preparePglite(copy);
+    run = async (query, params) => (await copy.query<Record<string, unknown>>(query, params)).rows;
+    const rows = async <T>(query: string, params?: unknown[]) =>
+      (await copy.query<T>(query, params)).rows;
+    ceilingUpkeep = () => runUpkeep({ rows });
+    const closeOurs = cleanup;
+    cleanup = async () => {
+      await copy.close();
+      await closeOurs();
+    };
+  }
+  const ceilingTarget: CeilingTarget = { run: (q, p) => run(q, p), ...seeded };
   /**
    * PGlite's upkeep (vacuum, analyze) runs on the server's thread in a moment without steps; the
    * ceiling's rounds run none, so the workers' loop would pick them for it. Between rounds, as
    * the pause a quiet server has: what is due is done before each round, ours or the ceiling's.
    */
   const quietMoment = async () => {
-    if (name === 'pglite') await runUpkeep(database);
+    if (name !== 'pglite') return;
+    await runUpkeep(database);
+    await ceilingUpkeep();
   };
   // Half at 10 conversations, half at 100 (the large groups' code paths and plans).
   for (const warm of warmupMessages > 0 ? [10, 100] : []) {
     const half = warmupMessages / 2;
     await engine.round(warm, `${name}-warmup-${warm}`, Math.ceil(half / warm));
-    if (withCeiling) await measureCeiling(run, database, `${name}-warmup`, warm, half);
+    if (withCeiling) await measureCeiling(ceilingTarget, `${name}-warmup`, warm, half);
   }
   const figures: Figure[] = [];
   for (const [level, concurrency] of levels.entries()) {
@@ -293,7 +329,7 @@ async function bench(
       await quietMoment();
       if (withCeiling)
         ceiling.push(
-          await metered(cpu.ceiling, () => measureCeiling(run, database, name, concurrency)),
+          await metered(cpu.ceiling, () => measureCeiling(ceilingTarget, name, concurrency)),
         );
     }
     const latencies = ours.flatMap((x) => x.latencies);

@@ -1,11 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { acquireDataDirLock } from './data-dir-lock.js';
-import { preparePglite } from './pglite-prepared.js';
+import { PgliteRemote } from './pglite-remote.js';
 import * as schema from './schema/index.js';
 
 /** The drizzle database, the same type on PGlite and PostgreSQL. */
@@ -29,12 +29,9 @@ export interface Database {
   /** Subscribes to a PostgreSQL notification channel; returns an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
+  /** PGlite: its data directory as a tarball, for `PGlite.create({ loadDataDir })`. */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
-}
-
-/** Whether a drizzle database runs on PGlite (one connection, statements one at a time). */
-export function isPglite(db: Db): boolean {
-  return (db as { $client?: unknown }).$client instanceof PGlite;
 }
 
 /** Where the database is. */
@@ -48,9 +45,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) return openPostgres(target.url);
   const release = 'dataDir' in target ? acquireDataDirLock(target.dataDir) : () => undefined;
   try {
-    const client =
-      'dataDir' in target ? await PGlite.create(target.dataDir) : await PGlite.create();
-    preparePglite(client);
+    const client = await PgliteRemote.start('dataDir' in target ? { dataDir: target.dataDir } : {});
     return wrapPglite(client, release);
   } catch (error) {
     release();
@@ -101,8 +96,9 @@ function preparing(sql: postgres.Sql): postgres.Sql {
   });
 }
 
-function wrapPglite(client: PGlite, release: () => void): Database {
-  const db = drizzlePglite({ client, schema });
+function wrapPglite(client: PgliteRemote, release: () => void): Database {
+  // drizzle calls `query` and `transaction`, which the remote client answers as PGlite does.
+  const db = drizzlePglite({ client: client as unknown as PGlite, schema });
   return {
     db,
     kind: 'pglite',
@@ -115,6 +111,7 @@ function wrapPglite(client: PGlite, release: () => void): Database {
     async notify(channel, payload) {
       await client.query('select pg_notify($1, $2)', [channel, payload]);
     },
+    dumpDataDir: () => client.dumpDataDir(),
     async close() {
       await client.close();
       release();

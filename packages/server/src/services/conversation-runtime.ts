@@ -7,7 +7,7 @@ import type {
   Rejection,
   StepResult,
 } from '@attendflow/engine';
-import { isPglite, type Db } from '../db/database.js';
+import type { Db } from '../db/database.js';
 import { conversations, events } from '../db/schema/index.js';
 import { persistStep, queuesOutbox, type AppliedStep, type HandedRow } from './persist-step.js';
 import type { HandOff } from './hand-off.js';
@@ -41,7 +41,11 @@ export interface RuntimeDeps {
   onOutcome?: (eventType: string, outcome: DispatchOutcome) => void;
   /** Active conversations whose last known state is kept in memory (least recently used go). */
   cacheSize?: number;
-  /** Group-commit statements in flight at once: 1 on PGlite (one connection), a few on PostgreSQL. */
+  /**
+   * Group-commit statements in flight at once (2): on PostgreSQL they run side by side on two
+   * connections; on PGlite, one after the other on its thread, the next one already there when
+   * the last ends, while this thread gathers the group after it.
+   */
   writeConcurrency?: number;
 }
 
@@ -115,7 +119,7 @@ export class ConversationRuntime {
     this.onOutbound = deps.onOutbound;
     this.states = new LruMap(deps.cacheSize ?? 5_000);
     this.opened = new LruMap(deps.cacheSize ?? 5_000);
-    const inFlight = deps.writeConcurrency ?? (isPglite(deps.db) ? 1 : 2);
+    const inFlight = deps.writeConcurrency ?? 2;
     this.batcher = createStepBatcher(deps.db, inFlight, () => this.handOff?.takeSent() ?? null);
     this.opener = createConversationOpener(deps.db, inFlight);
   }

@@ -21,7 +21,7 @@ export class MicroBatcher<In, Out> {
 
   constructor(
     private readonly write: (items: readonly In[]) => Promise<readonly Out[]>,
-    /** Writes in flight at once (PGlite runs one statement at a time). */
+    /** Writes in flight at once. */
     private readonly maxInFlight: number,
     private readonly maxItems = 500,
   ) {}
@@ -36,8 +36,7 @@ export class MicroBatcher<In, Out> {
   private schedule(): void {
     if (this.isScheduled || this.inFlight >= this.maxInFlight || this.queue.length === 0) return;
     this.isScheduled = true;
-    // After the requests already read from their sockets reach here: on PGlite a statement blocks
-    // the thread, so requests arrive in a burst after it, and they share the next statement.
+    // After the requests already read from their sockets reach here: they share the next statement.
     setImmediate(() => {
       this.isScheduled = false;
       void this.flush();

@@ -39,7 +39,7 @@ interface TableStats {
 }
 
 /** The tables of the schema due for upkeep by autovacuum's rules, from PostgreSQL's own counters. */
-export async function dueUpkeep(database: Database): Promise<UpkeepTask[]> {
+export async function dueUpkeep(database: Pick<Database, 'rows'>): Promise<UpkeepTask[]> {
   const rows = await database.rows<TableStats>(
     `select s.relname as "table", s.n_live_tup::float8 as live, s.n_dead_tup::float8 as dead,
        s.n_mod_since_analyze::float8 as modified, s.n_ins_since_vacuum::float8 as inserted,
@@ -73,7 +73,7 @@ export async function dueUpkeep(database: Database): Promise<UpkeepTask[]> {
  * Vacuums and analyzes the tables that are due, one statement each (PGlite runs them on the
  * server's thread: a round costs what autovacuum would have spent, in one go). Returns what it did.
  */
-export async function runUpkeep(database: Database): Promise<UpkeepTask[]> {
+export async function runUpkeep(database: Pick<Database, 'rows'>): Promise<UpkeepTask[]> {
   const tasks = await dueUpkeep(database);
   for (const task of tasks) {
     const table = `"${task.table.replaceAll('"', '""')}"`;

@@ -1,0 +1,200 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite, types } from '@electric-sql/pglite';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from './database.js';
+import { PgliteRemote } from './pglite-remote.js';
+import { flows } from './schema/index.js';
+import { runMigrations } from './migrate.js';
+
+let remote: PgliteRemote;
+/** PGlite in this thread, the same table: what the remote client must answer alike. */
+let local: PGlite;
+
+const table = `create table t (id int primary key, doc jsonb, at timestamptz, note text);
+  insert into t values (1, '{"a": [1, 2]}', '2026-12-01T10:00:00Z', null), (2, '{}', '2026-12-01T11:30:00.5Z', 'it''s');`;
+
+beforeAll(async () => {
+  [remote, local] = await Promise.all([PgliteRemote.start({}), PGlite.create()]);
+  await Promise.all([remote.exec(table), local.exec(table)]);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([remote.close(), local.close()]);
+});
+
+describe('PgliteRemote', () => {
+  it('answers as PGlite in this thread does: rows, fields, parsed types, both row modes', async () => {
+    const text = `select id, doc, at, note, $1::jsonb as echo, $2::int + 1 as next from t
+                  where id = any($3::int[]) order by id`;
+    const params = [{ b: 'x' }, 41, [1, 2]];
+    const ours = await remote.query(text, params);
+    expect(ours.rows).toEqual((await local.query(text, params)).rows);
+    expect(ours.fields).toEqual((await local.query(text, params)).fields);
+    expect(ours.rows[0]).toMatchObject({ id: 1, doc: { a: [1, 2] }, echo: { b: 'x' }, next: 42 });
+    expect((ours.rows[0] as { at: unknown }).at).toBeInstanceOf(Date);
+    const arrays = await remote.query('select id, note from t order by id', [], {
+      rowMode: 'array',
+    });
+    expect(arrays.rows).toEqual([
+      [1, null],
+      [2, "it's"],
+    ]);
+  });
+
+  it("applies the caller's parsers in the caller's thread, to the columns of their types", async () => {
+    const parsers = {
+      [types.TIMESTAMPTZ]: (value: string) => `at ${value}`,
+      [types.INT4]: (value: string) => Number(value) * 10,
+    };
+    for (const rowMode of ['object', 'array'] as const) {
+      const text = 'select id, at, note from t where id = $1';
+      const ours = await remote.query(text, [2], { rowMode, parsers });
+      expect(ours.rows).toEqual((await local.query(text, [2], { rowMode, parsers })).rows);
+    }
+    const [row] = (await remote.query('select id, at from t where id = 1', [], { parsers }))
+      .rows as Array<{ id: number; at: string }>;
+    expect(row).toEqual({ id: 10, at: 'at 2026-12-01 10:00:00+00' });
+  });
+
+  it("refuses what cannot cross to PGlite's thread (functions), naming it", () => {
+    expect(() => remote.query('select 1', [], { serializers: { 25: String } })).toThrow(
+      /serializers/,
+    );
+  });
+
+  it("reports PostgreSQL's errors with their fields, and goes on serving", async () => {
+    const error = await remote.query(`insert into t (id) values (1)`).then(
+      () => null,
+      (e: unknown) => e as Record<string, unknown> & Error,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error?.message).toBe('duplicate key value violates unique constraint "t_pkey"');
+    expect(error).toMatchObject({ code: '23505', constraint: 't_pkey', table: 't' });
+    expect((await remote.query('select count(*)::int as n from t')).rows).toEqual([{ n: 2 }]);
+  });
+
+  it('commits a transaction that resolves and rolls back one that throws', async () => {
+    const value = await remote.transaction(async (tx) => {
+      await tx.query(`insert into t (id, note) values (10, 'kept')`);
+      return (await tx.query<{ n: number }>('select count(*)::int as n from t')).rows[0]?.n;
+    });
+    expect(value).toBe(3);
+    await expect(
+      remote.transaction(async (tx) => {
+        await tx.query(`insert into t (id, note) values (11, 'lost')`);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    const after = await remote.query('select id from t where id >= 10 order by id');
+    expect(after.rows).toEqual([{ id: 10 }]);
+    await remote.query('delete from t where id >= 10');
+  });
+
+  it('makes a statement from outside wait for the open transaction, as PGlite does', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const order: string[] = [];
+    const transaction = remote.transaction(async (tx) => {
+      await tx.query(`insert into t (id, note) values (20, 'inside')`);
+      await held;
+      order.push('commit');
+    });
+    // Let the transaction take PGlite's lock before the outside statement comes.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const outside = remote
+      .query<{ n: number }>('select count(*)::int as n from t where id = 20')
+      .then((result) => {
+        order.push('outside');
+        return result.rows[0]?.n;
+      });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    release();
+    await transaction;
+    expect(await outside).toBe(1);
+    expect(order).toEqual(['commit', 'outside']);
+    await remote.query('delete from t where id = 20');
+  });
+
+  it('hands notifications to their listener until it unlistens', async () => {
+    const heard: string[] = [];
+    const unlisten = await remote.listen('news', (payload) => heard.push(payload));
+    await remote.query(`select pg_notify('news', 'one')`);
+    await expect.poll(() => heard).toEqual(['one']);
+    await unlisten();
+    await remote.query(`select pg_notify('news', 'two')`);
+    await remote.query('select 1');
+    expect(heard).toEqual(['one']);
+  });
+
+  it('dumps its data directory, which opens as a copy in another PGlite', async () => {
+    const copy = await PGlite.create({ loadDataDir: await remote.dumpDataDir() });
+    try {
+      expect((await copy.query('select id, note from t order by id')).rows).toEqual([
+        { id: 1, note: null },
+        { id: 2, note: "it's" },
+      ]);
+    } finally {
+      await copy.close();
+    }
+  });
+
+  it('refuses calls once closed, with a clear message', async () => {
+    const closing = await PgliteRemote.start({});
+    await closing.close();
+    await expect(closing.query('select 1')).rejects.toThrow('the PGlite database is closed');
+  });
+});
+
+describe('openDatabase on PGlite (its own thread)', () => {
+  let dir: string;
+  let database: Database;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'af-remote-'));
+    database = await openDatabase({ dataDir: dir });
+    await runMigrations(database);
+  }, 60_000);
+
+  afterAll(async () => {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs drizzle's queries and transactions, a rolled back savepoint included", async () => {
+    const [flow] = await database.db
+      .insert(flows)
+      .values({ name: 'Remote', draft: {} })
+      .returning();
+    if (!flow) throw new Error('no flow inserted');
+    await database.db.transaction(async (tx) => {
+      await tx.update(flows).set({ name: 'Renamed' }).where(eq(flows.id, flow.id));
+      await tx
+        .transaction(async (inner) => {
+          await inner.update(flows).set({ name: 'Never' }).where(eq(flows.id, flow.id));
+          inner.rollback();
+        })
+        .catch(() => undefined);
+    });
+    const [row] = await database.db.select().from(flows).where(eq(flows.id, flow.id));
+    expect(row?.name).toBe('Renamed');
+    // drizzle's parsers keep timestamps as text from PGlite, and its column maps them to a Date.
+    expect(row?.createdAt).toBeInstanceOf(Date);
+    expect(Math.abs(Date.now() - (row?.createdAt.getTime() ?? 0))).toBeLessThan(60_000);
+    const [count] = await database.rows<{ n: number }>('select count(*)::int as n from flows');
+    expect(count?.n).toBe(1);
+    await expect(database.db.execute(sql`select * from no_such_table`)).rejects.toThrow(
+      /no_such_table/,
+    );
+  });
+
+  it('keeps what it wrote in its data directory across a reopen', async () => {
+    await database.rows(`insert into flows (name, draft) values ('Durable', '{}')`);
+    await database.close();
+    database = await openDatabase({ dataDir: dir });
+    const names = await database.rows<{ name: string }>('select name from flows order by name');
+    expect(names.map((row) => row.name)).toEqual(['Durable', 'Renamed']);
+  });
+});

@@ -1,0 +1,176 @@
+import { Worker } from 'node:worker_threads';
+import type { QueryOptions, Results } from '@electric-sql/pglite';
+import {
+  fromWireError,
+  type HostOptions,
+  type Reply,
+  type Request,
+} from './pglite-worker-protocol.js';
+
+type Call = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
+
+/** A transaction on the PGlite thread, as PGlite's `transaction()` hands its callback one. */
+export interface RemoteTransaction {
+  query<T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>>;
+  exec(text: string): Promise<Results[]>;
+  rollback(): Promise<void>;
+  readonly closed: boolean;
+}
+
+/**
+ * PGlite on a thread of its own, with the part of PGlite's interface drizzle and the server use
+ * (`query`, `exec`, `transaction`, `listen`, `close`). PGlite runs SQL on the thread that calls it:
+ * in the server's thread, every statement (3 ms for a step's at one conversation, seconds for a
+ * vacuum) held up HTTP, the engine and deliveries. Here they run side by side on two cores.
+ */
+export class PgliteRemote {
+  private nextId = 0;
+  private readonly pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
+  private readonly listeners = new Map<number, (payload: string) => void>();
+  private closed = false;
+
+  private constructor(private readonly worker: Worker) {
+    worker.on('message', (reply: Reply | { ready: true }) => {
+      if ('ready' in reply) return;
+      if ('notify' in reply) return this.listeners.get(reply.notify)?.(reply.payload);
+      const waiting = this.pending.get(reply.id);
+      this.pending.delete(reply.id);
+      if (reply.ok) waiting?.resolve(reply.value);
+      else waiting?.reject(fromWireError(reply.error));
+    });
+    worker.on('error', (error) => this.failAll(error));
+    worker.on('exit', (code) => this.failAll(new Error(`the PGlite thread exited (code ${code})`)));
+  }
+
+  /** Starts the thread and opens the database there; resolves once it is ready. */
+  static async start(options: HostOptions): Promise<PgliteRemote> {
+    const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
+      workerData: options,
+    });
+    await new Promise<void>((resolve, reject) => {
+      const onMessage = (message: unknown) => {
+        if ((message as { ready?: boolean }).ready) {
+          worker.off('message', onMessage);
+          worker.off('error', reject);
+          resolve();
+        }
+      };
+      worker.on('message', onMessage);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`the PGlite thread exited (code ${code})`)));
+    });
+    return new PgliteRemote(worker);
+  }
+
+  query<T>(
+    text: string,
+    params: unknown[] = [],
+    options?: QueryOptions,
+    tx?: number,
+  ): Promise<Results<T>> {
+    if (options?.serializers || options?.blob || options?.onNotice)
+      throw new Error('PGlite on its own thread takes no serializers, blobs or notice callbacks');
+    const parsers = options?.parsers;
+    const request: Call = {
+      op: 'query',
+      text,
+      params,
+      ...(options?.rowMode ? { rowMode: options.rowMode } : {}),
+      ...(options?.paramTypes ? { paramTypes: options.paramTypes } : {}),
+      ...(parsers ? { rawTypes: Object.keys(parsers).map(Number) } : {}),
+      ...(tx === undefined ? {} : { tx }),
+    };
+    const answer = this.call<Results<T>>(request);
+    return parsers ? answer.then((results) => parsed(results, parsers)) : answer;
+  }
+
+  exec(text: string, tx?: number): Promise<Results[]> {
+    return this.call({ op: 'exec', text, ...(tx === undefined ? {} : { tx }) });
+  }
+
+  /** Runs `callback` in one transaction: committed when it resolves, rolled back when it throws. */
+  async transaction<T>(callback: (tx: RemoteTransaction) => Promise<T>): Promise<T> {
+    const id = await this.call<number>({ op: 'begin' });
+    let isClosed = false;
+    const end = async (commit: boolean) => {
+      if (isClosed) return;
+      isClosed = true;
+      await this.call({ op: 'end', tx: id, commit });
+    };
+    const tx: RemoteTransaction = {
+      query: (text, params, options) => this.query(text, params, options, id),
+      exec: (text) => this.exec(text, id),
+      rollback: () => end(false),
+      get closed() {
+        return isClosed;
+      },
+    };
+    let result: T;
+    try {
+      result = await callback(tx);
+    } catch (error) {
+      await end(false);
+      throw error;
+    }
+    await end(true);
+    return result;
+  }
+
+  async listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+  ): Promise<() => Promise<void>> {
+    const listener = await this.call<number>({ op: 'listen', channel });
+    this.listeners.set(listener, onPayload);
+    return async () => {
+      this.listeners.delete(listener);
+      await this.call({ op: 'unlisten', listener });
+    };
+  }
+
+  /** The data directory as a tarball (PGlite's `dumpDataDir`): a copy to open elsewhere. */
+  async dumpDataDir(): Promise<Blob> {
+    return new Blob([await this.call<ArrayBuffer>({ op: 'dump' })]);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.call({ op: 'close' });
+    this.closed = true;
+    await this.worker.terminate();
+  }
+
+  private call<T>(request: Call): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('the PGlite database is closed'));
+    const id = ++this.nextId;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      this.worker.postMessage({ ...request, id });
+    });
+  }
+
+  private failAll(error: Error): void {
+    this.closed = true;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
+
+/** The caller's parsers applied to the columns of their types (the host left them as text). */
+function parsed<T>(results: Results<T>, parsers: NonNullable<QueryOptions['parsers']>): Results<T> {
+  const columns = results.fields
+    .map((field, index) => ({ field, index, parse: parsers[field.dataTypeID] }))
+    .filter((column) => column.parse);
+  if (columns.length === 0) return results;
+  for (const row of results.rows as Array<Record<string | number, unknown>>) {
+    for (const { field, index, parse } of columns) {
+      const key = Array.isArray(row) ? index : field.name;
+      const value = row[key];
+      if (typeof value === 'string') row[key] = parse?.(value);
+    }
+  }
+  return results;
+}
