@@ -163,23 +163,24 @@ async function startEngine(database: Database) {
 }
 
 /**
- * What one message writes, in one statement: the conversation's snapshot and version, the event,
- * the inbound and the outbound message, the outbox row, the wait's timer re-armed (the old one
- * deleted, the new one inserted), and the previous message's delivery marked sent with its
- * message (ours marks it in the next step's statement, as here). Its outbox rows are due in a
- * hundred years and its timers in a day: the server's workers, running beside it, must not spend
- * rounds on them.
+ * What one message writes, in one statement: the conversation's snapshot and version, the event
+ * (with its trace and effects), the inbound and the outbound message, the outbox row, the wait's
+ * timer re-armed (the old one deleted, the new one inserted), and the previous message's delivery
+ * marked sent with its message (ours marks it in the next step's statement, as here). The values
+ * are a real message's (`CeilingSample`), so the ceiling writes the same bytes as ours. Its outbox
+ * rows are due in a hundred years and its timers in a day: the server's workers, running beside
+ * it, must not spend rounds on them.
  */
 const ceilingStatement = `
   with c as (update conversations set version = version + 1, snapshot = $2::jsonb, updated_at = now() where id = $1 returning id, connection_id, version, flow_version_id),
-  e as (insert into events (conversation_id, connection_id, seq, type, payload, dedup_key, flow_version_id)
-        select id, connection_id, version, 'customer.message', $3::jsonb, $4, flow_version_id from c),
+  e as (insert into events (conversation_id, connection_id, seq, type, payload, dedup_key, flow_version_id, trace, effects)
+        select id, connection_id, version, 'customer.message', $3::jsonb, $4, flow_version_id, $5::jsonb, $6::jsonb from c),
   i as (insert into messages (conversation_id, local_id, direction, author, text, state)
         select id, 'in' || version, 'inbound', 'customer', 'hello', 'received' from c),
   o as (insert into messages (conversation_id, local_id, direction, author, visibility, text, state)
         select id, 'm' || version, 'outbound', 'bot', 'public', 'got it', 'pending' from c returning id, conversation_id),
   q as (insert into outbox (conversation_id, connection_id, kind, message_id, payload, idempotency_key, next_attempt_at)
-        select o.conversation_id, c.connection_id, 'message', o.id, '{}'::jsonb, $4 || ':out', now() + interval '100 years' from o, c),
+        select o.conversation_id, c.connection_id, 'message', o.id, $7::jsonb, $4 || ':out', now() + interval '100 years' from o, c),
   td as (delete from timers where conversation_id = $1),
   ta as (insert into timers (conversation_id, timer_id, due_at) select id, 't' || version, now() + interval '1 day' from c),
   ps as (update outbox set state = 'sent', sent_at = now(), claimed_until = null
@@ -187,11 +188,35 @@ const ceilingStatement = `
   pm as (update messages set state = 'sent', sent_at = now() where id in (select message_id from ps))
   select 1`;
 
+/** What one of our messages wrote (JSON texts), for the ceiling to write the same. */
+interface CeilingSample {
+  snapshot: string;
+  payload: string;
+  trace: string;
+  effects: string;
+  outbox: string;
+}
+
+/** The latest customer message our server wrote, with its conversation's snapshot and outbox row. */
+async function sampleOf(database: Database): Promise<CeilingSample> {
+  const [sample] = await database.rows<CeilingSample>(
+    `select c.snapshot::text as snapshot, e.payload::text as payload, e.trace::text as trace,
+       e.effects::text as effects, o.payload::text as outbox
+     from events e join conversations c on c.id = e.conversation_id
+       join outbox o on o.conversation_id = c.id and o.kind = 'message'
+     where e.type = 'customer.message' order by e.created_at desc limit 1`,
+  );
+  if (!sample) throw new Error('the ceiling needs one of our messages written first');
+  return sample;
+}
+
 /** Where the ceiling writes: raw statements, and the connection and version its conversations use. */
 interface CeilingTarget {
   run: (query: string, params: unknown[]) => Promise<Array<Record<string, unknown>>>;
   connectionId: string;
   versionId: string;
+  /** What to write: one of our messages, read once ours has run a round. */
+  sample: () => Promise<CeilingSample>;
 }
 
 async function measureCeiling(
@@ -215,17 +240,12 @@ async function measureCeiling(
     if (row) ids.push(String(row['id']));
   }
   const each = Math.max(1, Math.floor(messages / concurrency));
-  const snapshot = JSON.stringify({ value: 'wait', context: { pad: 'x'.repeat(600) } });
+  const { snapshot, payload, trace, effects, outbox } = await target.sample();
   const began = performance.now();
   await Promise.all(
     ids.map(async (id) => {
       for (let m = 0; m < each; m++) {
-        await run(ceilingStatement, [
-          id,
-          snapshot,
-          JSON.stringify({ text: 'hello' }),
-          `${id}-${m}`,
-        ]);
+        await run(ceilingStatement, [id, snapshot, payload, `${id}-${m}`, trace, effects, outbox]);
       }
     }),
   );
@@ -291,7 +311,12 @@ async function bench(
       await closeOurs();
     };
   }
-  const ceilingTarget: CeilingTarget = { run: (q, p) => run(q, p), ...seeded };
+  let sample: Promise<CeilingSample> | undefined;
+  const ceilingTarget: CeilingTarget = {
+    run: (q, p) => run(q, p),
+    ...seeded,
+    sample: () => (sample ??= sampleOf(database)),
+  };
   /**
    * PGlite's upkeep (vacuum, analyze) runs on the server's thread in a moment without steps; the
    * ceiling's rounds run none, so the workers' loop would pick them for it. Between rounds, as
