@@ -99,12 +99,18 @@ export async function hostPglite(port: MessagePort, options: HostOptions): Promi
     });
   }
 
+  const answer = (id: number, value: unknown) => {
+    try {
+      if (value instanceof ArrayBuffer) port.postMessage({ id, ok: true, value }, [value]);
+      else send({ id, ok: true, value: value as never });
+    } catch (error) {
+      // A value that cannot be cloned (none of PGlite's types should be): an error, not a hang.
+      send({ id, ok: false, error: toWireError(error) });
+    }
+  };
   port.on('message', (request: Request) => {
     handle(request).then(
-      (value) =>
-        value instanceof ArrayBuffer
-          ? port.postMessage({ id: request.id, ok: true, value }, [value])
-          : send({ id: request.id, ok: true, value: value as never }),
+      (value) => answer(request.id, value),
       (error: unknown) => send({ id: request.id, ok: false, error: toWireError(error) }),
     );
   });

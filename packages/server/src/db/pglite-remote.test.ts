@@ -96,21 +96,25 @@ describe('PgliteRemote', () => {
   it('makes a statement from outside wait for the open transaction, as PGlite does', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
+    let inside!: () => void;
+    const holding = new Promise<void>((resolve) => (inside = resolve));
     const order: string[] = [];
     const transaction = remote.transaction(async (tx) => {
       await tx.query(`insert into t (id, note) values (20, 'inside')`);
+      inside();
       await held;
       order.push('commit');
     });
-    // Let the transaction take PGlite's lock before the outside statement comes.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await holding;
     const outside = remote
       .query<{ n: number }>('select count(*)::int as n from t where id = 20')
       .then((result) => {
         order.push('outside');
         return result.rows[0]?.n;
       });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Time for the outside statement to run, were it not waiting.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(order).toEqual([]);
     release();
     await transaction;
     expect(await outside).toBe(1);
