@@ -56,6 +56,12 @@ const app = await buildApp({
 const workers = new Workers(core, config.WORKER_POLL_MS, (error) =>
   app.log.error({ err: error }, 'worker round failed'),
 );
+// Nothing is served without the database: exit, for the supervisor to start a process that opens
+// it again (every event and timer is in its rows; see the crash test).
+void database.lost.then((error) => {
+  app.log.fatal({ err: error }, 'the database is gone: exiting');
+  process.exit(1);
+});
 core.runtime.onOutbound = () => workers.wake();
 core.wakeSync = () => workers.wakeSync();
 if (config.WORKERS) workers.start();

@@ -29,6 +29,11 @@ export interface Database {
   /** Subscribes to a PostgreSQL notification channel; returns an unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;
+  /**
+   * Resolves with the reason if the database is gone for good: PGlite's thread stopped (a crash of
+   * PostgreSQL in WebAssembly). postgres.js reconnects to PostgreSQL by itself: there, never.
+   */
+  readonly lost: Promise<Error>;
   /** PGlite: its data directory as a tarball, for `PGlite.create({ loadDataDir })`. */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -59,6 +64,7 @@ function openPostgres(url: string): Database {
   return {
     db,
     kind: 'postgres',
+    lost: new Promise<Error>(() => undefined),
     rows: async <T>(query: string, params: unknown[] = []) =>
       (await sql.unsafe(query, params as never[])) as unknown as T[],
     async listen(channel, onPayload) {
@@ -102,6 +108,7 @@ function wrapPglite(client: PgliteRemote, release: () => void): Database {
   return {
     db,
     kind: 'pglite',
+    lost: client.lost,
     rows: async <T>(query: string, params: unknown[] = []) =>
       (await client.query<T>(query, params)).rows,
     async listen(channel, onPayload) {

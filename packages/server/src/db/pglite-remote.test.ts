@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { join } from 'node:path';
 import { PGlite, types } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
@@ -145,10 +146,19 @@ describe('PgliteRemote', () => {
     }
   });
 
-  it('refuses calls once closed, with a clear message', async () => {
+  it('refuses calls once closed, with a clear message, and is not lost by closing', async () => {
     const closing = await PgliteRemote.start({});
     await closing.close();
     await expect(closing.query('select 1')).rejects.toThrow('the PGlite database is closed');
+    const lost = await Promise.race([closing.lost, new Promise((r) => setTimeout(r, 100, null))]);
+    expect(lost).toBeNull();
+  });
+
+  it('says it is lost when its thread stops, and fails every call from then on', async () => {
+    const dying = await PgliteRemote.start({});
+    await (dying as unknown as { worker: Worker }).worker.terminate();
+    expect((await dying.lost).message).toMatch(/^the PGlite thread exited \(code \d+\)$/);
+    await expect(dying.query('select 1')).rejects.toThrow('the PGlite database is closed');
   });
 });
 

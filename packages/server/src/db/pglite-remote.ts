@@ -31,6 +31,10 @@ export class PgliteRemote {
   >();
   private readonly listeners = new Map<number, (payload: string) => void>();
   private closed = false;
+  private isClosing = false;
+  private onLost!: (error: Error) => void;
+  /** Resolves if the thread stops other than by `close()` (every call fails from then on). */
+  readonly lost = new Promise<Error>((resolve) => (this.onLost = resolve));
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (reply: Reply | { ready: true }) => {
@@ -42,7 +46,11 @@ export class PgliteRemote {
       else waiting?.reject(fromWireError(reply.error));
     });
     worker.on('error', (error) => this.failAll(error));
-    worker.on('exit', (code) => this.failAll(new Error(`the PGlite thread exited (code ${code})`)));
+    worker.on('exit', (code) => {
+      const error = new Error(`the PGlite thread exited (code ${code})`);
+      this.failAll(error);
+      if (!this.isClosing) this.onLost(error);
+    });
   }
 
   /** Starts the thread and opens the database there; resolves once it is ready. */
@@ -138,6 +146,7 @@ export class PgliteRemote {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    this.isClosing = true;
     await this.call({ op: 'close' });
     this.closed = true;
     await this.worker.terminate();
