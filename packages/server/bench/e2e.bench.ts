@@ -7,6 +7,9 @@
  * that ceiling.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
@@ -277,10 +280,15 @@ async function bench(
       await admin.end();
     };
   } else {
-    database = await openDatabase({ memory: true });
+    // BENCH_PGLITE_DIR=1: in a data directory, as `pnpm start` runs it (default: in memory).
+    const dir = process.env['BENCH_PGLITE_DIR'] ? mkdtempSync(join(tmpdir(), 'af-bench-')) : null;
+    database = await openDatabase(dir ? { dataDir: dir } : { memory: true });
     // Set below: a copy of the database in this thread, once the history is in it.
     run = () => Promise.reject(new Error('the ceiling has no database yet'));
-    cleanup = () => database.close();
+    cleanup = async () => {
+      await database.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    };
   }
   await runMigrations(database);
   const engine = await startEngine(database);
