@@ -309,9 +309,9 @@ async function bench(
     if (!dump) throw new Error('PGlite gave no dump of its data directory');
     const copy = await PGlite.create({ loadDataDir: dump });
     preparePglite(copy);
-    run = async (query, params) => (await copy.query<Record<string, unknown>>(query, params)).rows;
     const rows = async <T>(query: string, params?: unknown[]) =>
       (await copy.query<T>(query, params)).rows;
+    run = rows;
     ceilingUpkeep = () => runUpkeep({ rows });
     const closeOurs = cleanup;
     cleanup = async () => {
@@ -321,12 +321,12 @@ async function bench(
   }
   let sample: Promise<CeilingSample> | undefined;
   const ceilingTarget: CeilingTarget = {
-    run: (q, p) => run(q, p),
+    run,
     ...seeded,
     sample: () => (sample ??= sampleOf(database)),
   };
   /**
-   * PGlite's upkeep (vacuum, analyze) runs on the server's thread in a moment without steps; the
+   * PGlite's upkeep (vacuum, analyze) runs on PGlite's thread in a moment without steps; the
    * ceiling's rounds run none, so the workers' loop would pick them for it. Between rounds, as
    * the pause a quiet server has: what is due is done before each round, ours or the ceiling's.
    */

@@ -59,16 +59,13 @@ export class PgliteRemote {
       workerData: options,
     });
     await new Promise<void>((resolve, reject) => {
+      const onExit = (code: number) => reject(new Error(`the PGlite thread exited (code ${code})`));
       const onMessage = (message: unknown) => {
-        if ((message as { ready?: boolean }).ready) {
-          worker.off('message', onMessage);
-          worker.off('error', reject);
-          resolve();
-        }
+        if (!(message as { ready?: boolean }).ready) return;
+        worker.off('message', onMessage).off('error', reject).off('exit', onExit);
+        resolve();
       };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`the PGlite thread exited (code ${code})`)));
+      worker.on('message', onMessage).once('error', reject).once('exit', onExit);
     });
     return new PgliteRemote(worker);
   }

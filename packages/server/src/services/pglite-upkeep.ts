@@ -70,8 +70,8 @@ export async function dueUpkeep(database: Pick<Database, 'rows'>): Promise<Upkee
 }
 
 /**
- * Vacuums and analyzes the tables that are due, one statement each (PGlite runs them on the
- * server's thread: a round costs what autovacuum would have spent, in one go). Returns what it did.
+ * Vacuums and analyzes the tables that are due, one statement each (PGlite runs them on its
+ * thread: a round costs what autovacuum would have spent, in one go). Returns what it did.
  */
 export async function runUpkeep(database: Pick<Database, 'rows'>): Promise<UpkeepTask[]> {
   const tasks = await dueUpkeep(database);
@@ -83,9 +83,9 @@ export async function runUpkeep(database: Pick<Database, 'rows'>): Promise<Upkee
 }
 
 /**
- * When PGlite's upkeep runs. It runs on the server's only thread, and a round over tables with a
- * history takes seconds (measured in the bench: 6 s over 10,000 conversations' rows, every webhook
- * waiting meanwhile), so it waits for a quiet moment: once `periodMs` has passed since the last
+ * When PGlite's upkeep runs. It runs on PGlite's one thread, and a round over tables with a
+ * history takes seconds (measured in the bench: 6 s over 10,000 conversations' rows, before
+ * migration 0007 cut the analyze; every statement waiting meanwhile), so it waits for a quiet moment: once `periodMs` has passed since the last
  * round, it runs at the first look that finds no step since the previous look `quietMs` before;
  * under traffic that never pauses, `maxDeferMs` past its time it runs anyway.
  */
