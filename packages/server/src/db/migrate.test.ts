@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from './database.js';
+import { sql } from 'drizzle-orm';
+import { executeRows, type Database } from './database.js';
 import { migrationStatus, runMigrations } from './migrate.js';
 import { testBackends } from '../testing/test-databases.js';
 
@@ -35,7 +36,7 @@ describe.each(testBackends())('migrations on $name', (backend) => {
     const [count] = await database.rows<{ n: number }>(
       'select count(*)::int as n from drizzle.__drizzle_migrations',
     );
-    expect(count?.n).toBe(8);
+    expect(count?.n).toBe(9);
   });
 
   it("keeps no planner statistics on the growing tables' JSON documents (an analyze skips them)", async () => {
@@ -85,6 +86,41 @@ describe.each(testBackends())('migrations on $name', (backend) => {
     expect(rows.filter((row) => row.index === 'conversations_flow_version_idx')).toEqual([
       { index: 'conversations_flow_version_idx', column: 'flow_version_id' },
     ]);
+  });
+
+  it("probes a conversation's pending rows through its own index, and claims through the due-time one", async () => {
+    // The statistics of a deployment whose history is all sent, then rows pending in flight: the
+    // generic plan (every statement is prepared) must not walk every pending row for each probe.
+    const plans = await database.db.transaction(async (tx) => {
+      const run = (text: string) => executeRows<{ 'QUERY PLAN': string }>(tx, sql.raw(text));
+      const seed = (from: number, to: number, state: string) =>
+        run(`insert into outbox (conversation_id, connection_id, kind, payload, idempotency_key, state, next_attempt_at)
+             select md5(i::text)::uuid, gen_random_uuid(), 'message', '{}', 'probe-' || i, '${state}', now()
+             from generate_series(${from}, ${to}) i`);
+      // Rows with no conversation behind them: the foreign keys are not this test's subject.
+      await run(`set local session_replication_role = replica`);
+      await seed(1, 5_000, 'sent');
+      await run(`analyze outbox`);
+      await seed(5_001, 5_100, 'pending');
+      await run(`set local plan_cache_mode = force_generic_plan`);
+      await run(`prepare probe(uuid, text[]) as select exists (select 1 from outbox p
+        where p.conversation_id = $1 and p.state = 'pending' and p.id::text <> all ($2))`);
+      await run(`prepare due(timestamptz) as select id from outbox
+        where state = 'pending' and next_attempt_at <= $1 order by next_attempt_at limit 50`);
+      const explain = async (text: string) =>
+        (await run(`explain ${text}`)).map((row) => row['QUERY PLAN']).join('\n');
+      const found = {
+        probe: await explain(`execute probe(md5('5050')::uuid, '{}')`),
+        due: await explain(`execute due(now())`),
+      };
+      await run(`deallocate probe`);
+      await run(`deallocate due`);
+      await run(`delete from outbox where idempotency_key like 'probe-%'`);
+      return found;
+    });
+    expect(plans.probe).toContain('outbox_pending_conversation_idx');
+    expect(plans.probe).not.toContain('outbox_due_idx');
+    expect(plans.due).toContain('outbox_due_idx');
   });
 
   it('refuses a database migrated by newer code', async () => {
