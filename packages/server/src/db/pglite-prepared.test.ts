@@ -66,6 +66,13 @@ describe('preparePglite', () => {
     await expect(prepared.query('select count(*)::int as n from t', [])).resolves.toMatchObject({
       rows: [{ n: 2 }],
     });
+    // A parameter its type refuses fails at bind, and the next statement runs all the same.
+    await expect(prepared.query('select $1::int as n', ['abc'])).rejects.toMatchObject({
+      code: '22P02',
+    });
+    await expect(prepared.query('select $1::int as n', ['7'])).resolves.toMatchObject({
+      rows: [{ n: 7 }],
+    });
     // A text that does not parse is not kept.
     await expect(prepared.query('selec 1', [])).rejects.toMatchObject({ code: '42601' });
     expect(await prepares(prepared)).not.toContain('selec 1');

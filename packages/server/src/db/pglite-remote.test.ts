@@ -45,6 +45,31 @@ describe('PgliteRemote', () => {
     ]);
   });
 
+  it('answers JSON documents alike: json, jsonb, null, scalars, arrays, both row modes', async () => {
+    const text = `select doc, doc::json as plain, 'null'::jsonb as nothing, '"s"'::json as scalar,
+                    null::jsonb as absent, '[1, {"x": null}]'::jsonb as list from t order by id`;
+    for (const rowMode of ['object', 'array'] as const) {
+      const ours = await remote.query(text, [], { rowMode });
+      expect(ours.rows).toEqual((await local.query(text, [], { rowMode })).rows);
+    }
+    const [row] = (await remote.query(text)).rows;
+    expect(row).toEqual({
+      doc: { a: [1, 2] },
+      plain: { a: [1, 2] },
+      nothing: null,
+      scalar: 's',
+      absent: null,
+      list: [1, { x: null }],
+    });
+    // A parser of the caller's own for a JSON type gets the text.
+    const [own] = (
+      await remote.query('select doc from t where id = 1', [], {
+        parsers: { [types.JSONB]: (value: string) => `text ${value}` },
+      })
+    ).rows;
+    expect(own).toEqual({ doc: 'text {"a": [1, 2]}' });
+  });
+
   it("applies the caller's parsers in the caller's thread, to the columns of their types", async () => {
     const parsers = {
       [types.TIMESTAMPTZ]: (value: string) => `at ${value}`,
