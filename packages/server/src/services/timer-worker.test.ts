@@ -67,3 +67,76 @@ describe.each(testBackends())('timer worker on $name', (backend) => {
     expect(await count(`select count(*)::int n from events where type = 'timer.fired'`)).toBe(7);
   });
 });
+
+describe('timer worker draining a burst', () => {
+  /** A database that answers claims from a list of batches, and a runtime whose firings wait. */
+  function harness(batches: number[]) {
+    const log: string[] = [];
+    let claims = 0;
+    let release!: () => void;
+    let released = new Promise<void>((resolve) => (release = resolve));
+    const database = {
+      rows: (query: string) => {
+        if (!query.startsWith('update timers')) throw new Error(`unexpected query: ${query}`);
+        const size = batches[claims++] ?? 0;
+        log.push(`claim ${claims}`);
+        return Promise.resolve(
+          Array.from({ length: size }, (_, i) => ({
+            conversation_id: `c${claims}-${i}`,
+            timer_id: 't',
+            due_at: new Date(0).toISOString(),
+          })),
+        );
+      },
+    } as unknown as Database;
+    const runtime = {
+      warm: () => Promise.resolve(),
+      dispatch: async (conversationId: string) => {
+        log.push(`fire ${conversationId}`);
+        await released;
+        return { status: 'applied', conversationId };
+      },
+    } as unknown as Core['runtime'];
+    return {
+      log,
+      worker: new TimerWorker({ database, runtime, batchSize: 2 }),
+      /** Lets the firings waiting now finish; later ones wait again. */
+      releaseFirings: () => {
+        release();
+        released = new Promise<void>((resolve) => (release = resolve));
+      },
+    };
+  }
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  it('claims the next batch while the last one fires, and stops at a batch under the limit', async () => {
+    const { log, worker, releaseFirings } = harness([2, 2, 1]);
+    const drained = worker.drain();
+    await settle();
+    // The first batch fires, and the second is already claimed.
+    expect(log).toEqual(['claim 1', 'claim 2', 'fire c1-0', 'fire c1-1']);
+    releaseFirings();
+    await settle();
+    expect(log.slice(4)).toEqual(['claim 3', 'fire c2-0', 'fire c2-1']);
+    releaseFirings();
+    await settle();
+    releaseFirings();
+    expect(await drained).toBe(5);
+    // The third batch was under the limit: nothing claimed after it.
+    expect(log.slice(7)).toEqual(['fire c3-0']);
+  });
+
+  it('fires the batch it claimed when a stop came, and claims none after it', async () => {
+    const { log, worker, releaseFirings } = harness([2, 2, 2]);
+    let isStopped = false;
+    const drained = worker.drain(() => isStopped);
+    await settle();
+    isStopped = true;
+    releaseFirings();
+    await settle();
+    releaseFirings();
+    expect(await drained).toBe(4);
+    expect(log).toEqual(['claim 1', 'claim 2', 'fire c1-0', 'fire c1-1', 'fire c2-0', 'fire c2-1']);
+  });
+});

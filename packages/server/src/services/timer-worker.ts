@@ -22,6 +22,12 @@ interface DueTimer {
   due_at: Date | string;
 }
 
+/** A claimed batch, with the time it was claimed at (each timer's lag is counted from it). */
+interface Batch {
+  due: DueTimer[];
+  now: number;
+}
+
 /**
  * Fires due timers: claims them in batches with `FOR UPDATE SKIP LOCKED` under a lease (a crashed
  * process's claims expire and are taken over) and feeds each back as `timer.fired`. The event's
@@ -42,28 +48,30 @@ export class TimerWorker {
    * many were claimed.
    */
   async runOnce(): Promise<number> {
-    const now = this.now();
-    const due = await this.claim(now);
-    // One query loads the batch's conversations; each firing is then one statement.
-    if (due.length > 1) await this.deps.runtime.warm(due.map((timer) => timer.conversation_id));
-    let next = 0;
-    const fireNext = async (): Promise<void> => {
-      for (let timer = due[next++]; timer !== undefined; timer = due[next++])
-        await this.fire(timer, now);
-    };
-    const lanes = Math.min(due.length, this.deps.concurrency ?? defaultConcurrency(this.deps));
-    await Promise.all(Array.from({ length: lanes }, fireNext));
-    return due.length;
+    const batch = await this.claimBatch();
+    await this.fire(batch);
+    return batch.due.length;
   }
 
-  /** Fires batches while they come back full (a burst of due timers); returns how many fired. */
+  /**
+   * Fires batches while they come back full (a burst of due timers); returns how many fired. The
+   * next batch is claimed (and its conversations loaded) while the last one fires: the claim runs
+   * in the database while the engine steps run here, and the steps' statements then find the next
+   * batch ready. A batch claimed when a stop comes is still fired (it is this process's, under a
+   * lease); none is claimed after it.
+   */
   async drain(isStopped: () => boolean = () => false): Promise<number> {
     let total = 0;
-    for (;;) {
-      const claimed = await this.runOnce();
-      total += claimed;
-      if (claimed < this.batchSize || isStopped()) return total;
+    let claiming: Promise<Batch> | null = this.claimBatch();
+    while (claiming) {
+      const batch: Batch = await claiming;
+      total += batch.due.length;
+      claiming = batch.due.length < this.batchSize || isStopped() ? null : this.claimBatch();
+      // Awaited on the next turn; meanwhile a failed claim must not count as unhandled.
+      claiming?.catch(() => undefined);
+      await this.fire(batch);
     }
+    return total;
   }
 
   /** Timers due now and not yet fired (for /metrics). */
@@ -73,6 +81,25 @@ export class TimerWorker {
       [new Date(this.now()).toISOString()],
     );
     return row?.n ?? 0;
+  }
+
+  /** One batch claimed, its conversations loaded into the runtime's cache (one query). */
+  private async claimBatch(): Promise<Batch> {
+    const now = this.now();
+    const due = await this.claim(now);
+    if (due.length > 1) await this.deps.runtime.warm(due.map((timer) => timer.conversation_id));
+    return { due, now };
+  }
+
+  /** Fires a claimed batch, its timers side by side (each firing then one statement's share). */
+  private async fire({ due, now }: Batch): Promise<void> {
+    let next = 0;
+    const fireNext = async (): Promise<void> => {
+      for (let timer = due[next++]; timer !== undefined; timer = due[next++])
+        await this.fireOne(timer, now);
+    };
+    const lanes = Math.min(due.length, this.deps.concurrency ?? defaultConcurrency(this.deps));
+    await Promise.all(Array.from({ length: lanes }, fireNext));
   }
 
   private claim(now: number): Promise<DueTimer[]> {
@@ -89,7 +116,7 @@ export class TimerWorker {
     );
   }
 
-  private async fire(timer: DueTimer, now: number): Promise<void> {
+  private async fireOne(timer: DueTimer, now: number): Promise<void> {
     try {
       await this.deps.runtime.dispatch(
         timer.conversation_id,
