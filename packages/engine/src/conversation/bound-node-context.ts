@@ -17,7 +17,7 @@ import {
   sendMessage,
   type Actor,
 } from './operations.js';
-import { renderTemplate } from './render-template.js';
+import { mayHavePlaceholders, renderTemplate } from './render-template.js';
 import { templateScope } from './template-scope.js';
 
 /** What a node context needs besides the draft. */
@@ -69,6 +69,9 @@ export class BoundNodeContext<S> implements NodeContext<S> {
     this.draft.setNodeState(this.nodeId, patch);
   }
   render(template: string): string {
+    // Most automatic messages have no placeholder: their scope (two copies of the context's
+    // variables and fields) would be built for nothing.
+    if (!mayHavePlaceholders(template)) return template;
     return renderTemplate(template, templateScope(this.ctx));
   }
   send(message: OutboundDraft): Outcome {

@@ -10,6 +10,11 @@ export function renderTemplate(template: string, scope: Record<string, unknown>)
   return template.replace(placeholder, (_, path: string) => stringify(lookup(scope, path)));
 }
 
+/** Whether a template may hold a placeholder: one that cannot renders as itself, with no scope built. */
+export function mayHavePlaceholders(template: string): boolean {
+  return template.includes('{{');
+}
+
 function lookup(scope: Record<string, unknown>, path: string): unknown {
   let current: unknown = scope;
   for (const key of path.split('.')) {
