@@ -10,7 +10,7 @@ export function renderTemplate(template: string, scope: Record<string, unknown>)
   return template.replace(placeholder, (_, path: string) => stringify(lookup(scope, path)));
 }
 
-/** Whether a template may hold a placeholder: one that cannot renders as itself, with no scope built. */
+/** Whether a template may hold a placeholder: one that cannot is rendered as itself, no scope needed. */
 export function mayHavePlaceholders(template: string): boolean {
   return template.includes('{{');
 }
