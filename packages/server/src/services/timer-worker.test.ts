@@ -70,7 +70,7 @@ describe.each(testBackends())('timer worker on $name', (backend) => {
 
 describe('timer worker draining a burst', () => {
   /** A database that answers claims from a list of batches, and a runtime whose firings wait. */
-  function harness(batches: number[]) {
+  function harness(batches: Array<number | Error>) {
     const log: string[] = [];
     let claims = 0;
     let release!: () => void;
@@ -80,6 +80,7 @@ describe('timer worker draining a burst', () => {
         if (!query.startsWith('update timers')) throw new Error(`unexpected query: ${query}`);
         const size = batches[claims++] ?? 0;
         log.push(`claim ${claims}`);
+        if (size instanceof Error) return Promise.reject(size);
         return Promise.resolve(
           Array.from({ length: size }, (_, i) => ({
             conversation_id: `c${claims}-${i}`,
@@ -110,21 +111,25 @@ describe('timer worker draining a burst', () => {
 
   const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
 
-  it('claims the next batch while the last one fires, and stops at a batch under the limit', async () => {
+  it('fires the next batch while the last one is being written, never a third, and stops at a batch under the limit', async () => {
     const { log, worker, releaseFirings } = harness([2, 2, 1]);
     const drained = worker.drain();
     await settle();
-    // The first batch fires, and the second is already claimed.
-    expect(log).toEqual(['claim 1', 'claim 2', 'fire c1-0', 'fire c1-1']);
+    // The first batch's firings wait (their statements run), and the second batch fires meanwhile;
+    // the third is claimed only once the first has ended.
+    expect(log).toEqual(['claim 1', 'fire c1-0', 'fire c1-1', 'claim 2', 'fire c2-0', 'fire c2-1']);
     releaseFirings();
     await settle();
-    expect(log.slice(4)).toEqual(['claim 3', 'fire c2-0', 'fire c2-1']);
-    releaseFirings();
+    expect(log.slice(6)).toEqual(['claim 3', 'fire c3-0']);
+    let isDrained = false;
+    void drained.then(() => (isDrained = true));
     await settle();
+    // The last batch's firing still waits: the drain has not ended before it.
+    expect(isDrained).toBe(false);
     releaseFirings();
     expect(await drained).toBe(5);
     // The third batch was under the limit: nothing claimed after it.
-    expect(log.slice(7)).toEqual(['fire c3-0']);
+    expect(log.slice(8)).toEqual([]);
   });
 
   it('fires the batch it claimed when a stop came, and claims none after it', async () => {
@@ -134,9 +139,22 @@ describe('timer worker draining a burst', () => {
     await settle();
     isStopped = true;
     releaseFirings();
-    await settle();
-    releaseFirings();
     expect(await drained).toBe(4);
-    expect(log).toEqual(['claim 1', 'claim 2', 'fire c1-0', 'fire c1-1', 'fire c2-0', 'fire c2-1']);
+    expect(log).toEqual(['claim 1', 'fire c1-0', 'fire c1-1', 'claim 2', 'fire c2-0', 'fire c2-1']);
+  });
+
+  it('ends on a failed claim only after the batches in flight have fired', async () => {
+    const { log, worker, releaseFirings } = harness([2, new Error('connection lost')]);
+    let outcome = 'pending';
+    const drained = worker.drain().then(
+      () => (outcome = 'drained'),
+      (error: Error) => (outcome = error.message),
+    );
+    await settle();
+    expect(log).toEqual(['claim 1', 'fire c1-0', 'fire c1-1', 'claim 2']);
+    expect(outcome).toBe('pending');
+    releaseFirings();
+    await drained;
+    expect(outcome).toBe('connection lost');
   });
 });

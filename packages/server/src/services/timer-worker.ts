@@ -54,22 +54,27 @@ export class TimerWorker {
   }
 
   /**
-   * Fires batches while they come back full (a burst of due timers); returns how many fired. The
-   * next batch is claimed (and its conversations loaded) while the last one fires: the claim runs
-   * in the database while the engine steps run here, and the steps' statements then find the next
-   * batch ready. A batch claimed when a stop comes is still fired (it is this process's, under a
-   * lease); none is claimed after it.
+   * Fires batches while they come back full (a burst of due timers); returns how many fired. Two
+   * batches are in flight: while one's steps are being written, the next one's are computed (the
+   * statements run in the database while the engine steps run here), and the batch after them is
+   * claimed (its conversations loaded) once the first has ended. A batch claimed when a stop
+   * comes is still fired (it is this process's, under a lease); none is claimed after it. A claim
+   * that fails ends the drain once the batches in flight have fired.
    */
   async drain(isStopped: () => boolean = () => false): Promise<number> {
     let total = 0;
-    let claiming: Promise<Batch> | null = this.claimBatch();
-    while (claiming) {
-      const batch: Batch = await claiming;
-      total += batch.due.length;
-      claiming = batch.due.length < this.batchSize || isStopped() ? null : this.claimBatch();
-      // Awaited on the next turn; meanwhile a failed claim must not count as unhandled.
-      claiming?.catch(() => undefined);
-      await this.fire(batch);
+    const firing: Promise<void>[] = [];
+    try {
+      for (let isLast = false; !isLast;) {
+        const batch = await this.claimBatch();
+        total += batch.due.length;
+        isLast = batch.due.length < this.batchSize;
+        firing.push(this.fire(batch));
+        if (firing.length === 2) await firing.shift();
+        isLast ||= isStopped();
+      }
+    } finally {
+      await Promise.all(firing);
     }
     return total;
   }
