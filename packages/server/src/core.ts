@@ -83,6 +83,7 @@ export function createCore(options: CoreOptions): Core {
     live,
     now,
     onOutcome: metrics.countOutcome,
+    onStepWrite: metrics.observeStepWrite,
   });
   core.timers = new TimerWorker({
     database: options.database,

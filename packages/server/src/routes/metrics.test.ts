@@ -12,7 +12,7 @@ describe.each(testBackends())('/metrics on $name', (backend) => {
   });
   afterAll(() => t.close());
 
-  it('counts events, steps, rejections, deliveries, timer lag, requests, and reads the queues', async () => {
+  it('counts events, steps, rejections, deliveries, timer lag, step writes, requests, and reads the queues', async () => {
     const { connectionId } = await seedConnection(t.database.db, t.core.connections, {
       type: 'web-chat',
       settings: { distributeTo: 'SAC', offHoursEmail: 'chat@loja.example' },
@@ -26,6 +26,7 @@ describe.each(testBackends())('/metrics on $name', (backend) => {
         'attendflow_steps_total 0',
         'attendflow_deliveries_total{outcome="sent"} 0',
         'attendflow_timer_lag_seconds_count 0',
+        'attendflow_step_write_seconds_count 0',
         'attendflow_outbox_pending 0',
         'attendflow_timers_due 0',
       ]),
@@ -100,6 +101,18 @@ describe.each(testBackends())('/metrics on $name', (backend) => {
       'attendflow_timer_lag_seconds_sum 2',
       'attendflow_timer_lag_seconds_count 1',
     ]);
+    // Three step statements: the start, the repeated message (its guard wrote nothing) and the
+    // timer; the refused action wrote none.
+    const writes = byFamily('attendflow_step_write_seconds');
+    expect(writes).toEqual(
+      expect.arrayContaining([
+        'attendflow_step_write_seconds_bucket{le="+Inf"} 3',
+        'attendflow_step_write_seconds_count 3',
+      ]),
+    );
+    const seconds = Number(writes.find((line) => line.includes('_sum '))?.split(' ')[1]);
+    expect(seconds).toBeGreaterThan(0);
+    expect(seconds).toBeLessThan(30);
     expect(byFamily('attendflow_outbox_pending')).toEqual(['attendflow_outbox_pending 1']);
     expect(byFamily('attendflow_timers_due')).toEqual(['attendflow_timers_due 0']);
     expect(byFamily('attendflow_http_requests_total')).toEqual([

@@ -39,6 +39,8 @@ export interface RuntimeDeps {
   onOutbound?: () => void;
   /** Called with every dispatch's outcome (for /metrics). */
   onOutcome?: (eventType: string, outcome: DispatchOutcome) => void;
+  /** Called with each group statement's time from sent to committed, ms (for /metrics). */
+  onStepWrite?: (ms: number) => void;
   /** Active conversations whose last known state is kept in memory (least recently used go). */
   cacheSize?: number;
   /**
@@ -120,7 +122,12 @@ export class ConversationRuntime {
     this.states = new LruMap(deps.cacheSize ?? 5_000);
     this.opened = new LruMap(deps.cacheSize ?? 5_000);
     const inFlight = deps.writeConcurrency ?? 2;
-    this.batcher = createStepBatcher(deps.db, inFlight, () => this.handOff?.takeSent() ?? null);
+    this.batcher = createStepBatcher(
+      deps.db,
+      inFlight,
+      () => this.handOff?.takeSent() ?? null,
+      deps.onStepWrite,
+    );
     this.opener = createConversationOpener(deps.db, inFlight);
   }
 

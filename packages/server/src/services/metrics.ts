@@ -14,6 +14,56 @@ interface Sample {
 /** Upper bounds (seconds) of the timer lag histogram's buckets. */
 export const timerLagBuckets = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] as const;
 
+/** Upper bounds (seconds) of the step write histogram's buckets. */
+export const stepWriteBuckets = [
+  0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
+] as const;
+
+/** A Prometheus histogram: cumulative buckets, sum and count, in seconds. */
+export class Histogram {
+  private readonly counts: number[];
+  private sum = 0;
+  private count = 0;
+
+  constructor(readonly bounds: readonly number[]) {
+    this.counts = bounds.map(() => 0);
+  }
+
+  observe(seconds: number): void {
+    const value = Math.max(0, seconds);
+    this.bounds.forEach((bound, index) => {
+      if (value <= bound) this.counts[index] = (this.counts[index] ?? 0) + 1;
+    });
+    this.sum += value;
+    this.count += 1;
+  }
+
+  /** How many observations there were. */
+  get observed(): number {
+    return this.count;
+  }
+
+  /** How many observations were above `bound` (one of the bucket bounds). */
+  countAbove(bound: number): number {
+    const index = this.bounds.indexOf(bound);
+    if (index < 0) throw new Error(`${bound} is not a bucket bound of this histogram`);
+    return this.count - (this.counts[index] ?? 0);
+  }
+
+  samples(): Sample[] {
+    return [
+      ...this.bounds.map((bound, index) => ({
+        suffix: '_bucket',
+        labels: { le: String(bound) },
+        value: this.counts[index] ?? 0,
+      })),
+      { suffix: '_bucket', labels: { le: '+Inf' }, value: this.count },
+      { suffix: '_sum', value: this.sum },
+      { suffix: '_count', value: this.count },
+    ];
+  }
+}
+
 /**
  * The process's counters for `/metrics`, fed by hooks of the runtime, the workers and the HTTP
  * layer, and rendered in the Prometheus text format 0.0.4. Counters are per process, as
@@ -24,9 +74,9 @@ export class Metrics {
   private readonly rejections = new Map<string, number>();
   private readonly deliveries = { sent: 0, retry: 0, dead: 0 };
   private readonly http = new Map<string, { labels: Labels; value: number }>();
-  private readonly lagBuckets = timerLagBuckets.map(() => 0);
-  private lagSum = 0;
-  private lagCount = 0;
+  private readonly timerLag = new Histogram(timerLagBuckets);
+  /** Each step statement (a group commit), from sent to committed. */
+  readonly stepWrites = new Histogram(stepWriteBuckets);
   private steps = 0;
 
   /** One dispatch's outcome: applied events and rejections both ran an engine step. */
@@ -49,14 +99,9 @@ export class Metrics {
     this.deliveries[outcome] += 1;
   };
 
-  readonly observeTimerLag = (lagMs: number): void => {
-    const seconds = Math.max(0, lagMs) / 1000;
-    timerLagBuckets.forEach((bound, index) => {
-      if (seconds <= bound) this.lagBuckets[index] = (this.lagBuckets[index] ?? 0) + 1;
-    });
-    this.lagSum += seconds;
-    this.lagCount += 1;
-  };
+  readonly observeTimerLag = (lagMs: number): void => this.timerLag.observe(lagMs / 1000);
+
+  readonly observeStepWrite = (ms: number): void => this.stepWrites.observe(ms / 1000);
 
   readonly countRequest = (method: string, route: string, status: number): void => {
     const key = `${method} ${route} ${status}`;
@@ -99,16 +144,18 @@ export class Metrics {
           value: this.deliveries[outcome],
         })),
       ),
-      family('attendflow_timer_lag_seconds', 'How late durable timers fired.', 'histogram', [
-        ...timerLagBuckets.map((bound, index) => ({
-          suffix: '_bucket',
-          labels: { le: String(bound) },
-          value: this.lagBuckets[index] ?? 0,
-        })),
-        { suffix: '_bucket', labels: { le: '+Inf' }, value: this.lagCount },
-        { suffix: '_sum', value: this.lagSum },
-        { suffix: '_count', value: this.lagCount },
-      ]),
+      family(
+        'attendflow_timer_lag_seconds',
+        'How late durable timers fired.',
+        'histogram',
+        this.timerLag.samples(),
+      ),
+      family(
+        'attendflow_step_write_seconds',
+        'Step statements (each a group commit of steps), from sent to committed.',
+        'histogram',
+        this.stepWrites.samples(),
+      ),
       family('attendflow_outbox_pending', 'Outbox rows waiting for delivery.', 'gauge', [
         { value: gauges.outboxPending },
       ]),

@@ -18,12 +18,16 @@ export function createStepBatcher(
   db: Db,
   maxInFlight: number,
   takeSent: () => ReturnType<HandOff['takeSent']>,
+  /** Called with each statement's time from sent to committed, ms (for /metrics). */
+  onWrite?: (ms: number) => void,
 ): StepBatcher {
   return new MicroBatcher(async (steps) => {
     const carried = takeSent();
     let written;
     try {
+      const began = performance.now();
       written = await persistSteps(db, steps, carried?.sent ?? null);
+      onWrite?.(performance.now() - began);
     } catch (error) {
       carried?.settled(false);
       throw error;
