@@ -60,6 +60,11 @@ interface PacedFigure {
   rate: number;
   p50: number;
   p99: number;
+  /** Inside the server: from the request's arrival to its answer written. */
+  serverP99: number;
+  /** Step statements (group commits) that took over 100 ms from sent to committed. */
+  slowWrites: number;
+  writes: number;
 }
 
 interface Figure {
@@ -118,6 +123,12 @@ async function startEngine(database: Database) {
   core.runtime.onOutbound = () => workers.wake();
   workers.start();
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // Each webhook's time inside the server, for the open loop's tail: arrival to answer written.
+  let serverLatencies: number[] = [];
+  app.server.on('request', (_request, response) => {
+    const began = performance.now();
+    response.on('finish', () => serverLatencies.push(performance.now() - began));
+  });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const flow = crashFlow();
   // Long waits: the bench measures messages, not timers.
@@ -150,13 +161,23 @@ async function startEngine(database: Database) {
   const round = (concurrency: number, run: string, each?: number): Promise<Round> =>
     traffic.round(url, connectionId, plan(concurrency, run, each));
   /** An open-loop round: `rate` webhooks a second for `pacedSeconds` over new conversations. */
-  const paced = (rate: number, run: string): Promise<Round> =>
-    traffic.round(
+  const paced = async (rate: number, run: string) => {
+    serverLatencies = [];
+    const writes = core.metrics.stepWrites;
+    const before = { writes: writes.observed, slow: writes.countAbove(0.1) };
+    const round = await traffic.round(
       url,
       connectionId,
       plan(pacedConversations, run, Math.ceil((rate * pacedSeconds) / pacedConversations)),
       rate,
     );
+    return {
+      round,
+      serverLatencies,
+      writes: writes.observed - before.writes,
+      slowWrites: writes.countAbove(0.1) - before.slow,
+    };
+  };
   const stop = async () => {
     await app.close();
     await workers.stop();
@@ -383,7 +404,10 @@ async function bench(
   for (const fraction of pacedFractions) {
     const offered = Math.max(1, Math.round(peak * fraction));
     await quietMoment();
-    const round = await engine.paced(offered, `${name}-paced-${fraction}`);
+    const { round, serverLatencies, writes, slowWrites } = await engine.paced(
+      offered,
+      `${name}-paced-${fraction}`,
+    );
     paced.push({
       backend: name,
       fraction,
@@ -391,6 +415,9 @@ async function bench(
       rate: rate([round]),
       p50: quantile(round.latencies, 0.5),
       p99: quantile(round.latencies, 0.99),
+      serverP99: quantile(serverLatencies, 0.99),
+      slowWrites,
+      writes,
     });
   }
   await engine.stop();
@@ -436,10 +463,15 @@ if (allPaced.length > 0) {
   console.log(
     `\nopen loop: webhooks on a fixed schedule over ${pacedConversations} conversations for ${pacedSeconds} s, latency from each one's scheduled time`,
   );
-  console.log('backend   of peak  offered/s  events/s   p50 ms  p99 ms');
+  console.log(
+    '(server p99: inside the server, arrival to answer written; writes > 100 ms: step statements, sent to committed, of all)',
+  );
+  console.log(
+    'backend   of peak  offered/s  events/s   p50 ms  p99 ms  server p99 ms  writes > 100 ms',
+  );
   for (const f of allPaced) {
     console.log(
-      `${f.backend.padEnd(9)} ${f.fraction.toFixed(2).padStart(7)} ${String(f.offered).padStart(10)} ${f.rate.toFixed(0).padStart(9)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(7)}`,
+      `${f.backend.padEnd(9)} ${f.fraction.toFixed(2).padStart(7)} ${String(f.offered).padStart(10)} ${f.rate.toFixed(0).padStart(9)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(7)} ${f.serverP99.toFixed(1).padStart(14)} ${`${f.slowWrites} of ${f.writes}`.padStart(16)}`,
     );
   }
 }
