@@ -69,4 +69,44 @@ describe.each(testBackends())('cached conversation state on $name', (backend) =>
     );
     expect(row).toEqual({ version: 3, n: 3 });
   });
+
+  it('warms the cache with many conversations in one read: their next events go by group commit', async () => {
+    const opened = [];
+    for (const id of ['w1', 'w2', 'w3'])
+      opened.push(
+        ...(await first.runtime.ingest(connectionId, {
+          externalId: id,
+          start: { customer: { name: 'Ana', fields: {} }, metadata: {} },
+        })),
+      );
+    const ids = opened.map((o) => o.conversationId ?? '');
+    // A third process that has seen none of them: warmed for two, the third is not.
+    const third = createCore({ database, secretKey: randomBytes(32) });
+    await third.runtime.warm(ids.slice(0, 2));
+    const writes = () => third.metrics.stepWrites.observed;
+    const timerOf = async (conversationId: string) =>
+      (
+        await database.rows<{ timer_id: string }>(
+          'select timer_id from timers where conversation_id = $1',
+          [conversationId],
+        )
+      )[0]?.timer_id ?? '';
+    const fire = async (conversationId: string) =>
+      third.runtime.dispatch(
+        conversationId,
+        { type: 'timer.fired', timerId: await timerOf(conversationId) },
+        { dedupKey: `timer:${conversationId}`, actor: 'timer' },
+      );
+    expect((await fire(ids[0] ?? '')).status).toBe('applied');
+    expect((await fire(ids[1] ?? '')).status).toBe('applied');
+    // The warmed ones were written by the group commit's statement, the cold one under its row lock.
+    expect(writes()).toBe(2);
+    expect((await fire(ids[2] ?? '')).status).toBe('applied');
+    expect(writes()).toBe(2);
+    const [row] = await database.rows<{ n: number }>(
+      `select count(*)::int as n from events where type = 'timer.fired' and conversation_id = any($1::uuid[])`,
+      [ids],
+    );
+    expect(row?.n).toBe(3);
+  });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type {
   ConversationEventInput,
   ConversationSnapshot,
@@ -222,7 +222,8 @@ export class ConversationRuntime {
         snapshot: conversations.snapshot,
       })
       .from(conversations)
-      .where(inArray(conversations.id, missing));
+      // One array parameter: one prepared statement whatever the batch's size.
+      .where(sql`${conversations.id} = any(${sql.param(missing)}::uuid[])`);
     for (const row of rows) this.remember(row.id, row);
   }
 
