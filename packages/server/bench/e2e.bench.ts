@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { buildApp } from '../src/app.js';
+import { loggerOptions } from '../src/logging.js';
 import { createCore } from '../src/core.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import { preparePglite } from '../src/db/pglite-prepared.js';
@@ -117,7 +118,12 @@ function plan(
 async function startEngine(database: Database) {
   const traffic = await startTraffic();
   const core = createCore({ database, secretKey: randomBytes(32) });
-  const app = await buildApp({ core, users: new UserService(database.db) });
+  // Its logs as `pnpm start` writes them (one line per request), to nowhere.
+  const app = await buildApp({
+    core,
+    users: new UserService(database.db),
+    logger: loggerOptions('info', { file: '/dev/null' }),
+  });
   // The poll period of a default configuration (deliveries are woken by commits, not the poll).
   const workers = new Workers(core, 250, (error) => console.error(error));
   core.runtime.onOutbound = () => workers.wake();

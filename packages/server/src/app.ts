@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Core } from './core.js';
 import { auth } from './plugins/auth.js';
+import { RequestLogController } from './logging.js';
 import { errorHandler } from './plugins/error-handler.js';
 import { analyticsRoutes } from './routes/analytics.js';
 import { authRoutes } from './routes/auth.js';
@@ -44,6 +45,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const users = deps.users ?? new UserService(deps.core.database.db, deps.core.now);
   const app = Fastify({
     logger: deps.logger ?? false,
+    logController: new RequestLogController(),
     bodyLimit: deps.bodyLimit ?? 1_048_576,
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
+import { loggerOptions } from './logging.js';
 import { createCore } from './core.js';
 import { demoBanner } from './demo/demo-banner.js';
 import { demoPorts, startDemoSimulators } from './demo/demo-simulators.js';
@@ -34,24 +35,7 @@ const app = await buildApp({
   core,
   users,
   ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
-  logger: {
-    level: config.LOG_LEVEL,
-    redact: [
-      'req.headers.authorization',
-      'req.headers.cookie',
-      '*.password',
-      '*.secrets',
-      '*.token',
-    ],
-    // Query strings may carry tokens (the live websocket's ?token=): log paths only.
-    serializers: {
-      req: (request: { method: string; url: string; id: string }) => ({
-        method: request.method,
-        url: request.url.split('?')[0],
-        id: request.id,
-      }),
-    },
-  },
+  logger: loggerOptions(config.LOG_LEVEL),
 });
 const workers = new Workers(core, config.WORKER_POLL_MS, (error) =>
   app.log.error({ err: error }, 'worker round failed'),

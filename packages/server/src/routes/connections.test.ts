@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { channelConnections } from '../db/schema/index.js';
+import { loggerOptions } from '../logging.js';
 import { seedConnection } from '../testing/seed.js';
 import { startSink } from '../testing/sink.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
@@ -51,7 +52,11 @@ describe.each(testBackends())('connection routes on $name', (backend) => {
         done();
       },
     });
-    logging = await buildApp({ core: t.core, users: t.users, logger: { level: 'trace', stream } });
+    logging = await buildApp({
+      core: t.core,
+      users: t.users,
+      logger: loggerOptions('trace', { stream }),
+    });
   });
   afterAll(async () => {
     await logging.close();
