@@ -1,34 +1,22 @@
-import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.js';
-import { loggerOptions } from './logging.js';
+import { startLoggingApp } from './testing/logging-app.js';
 import { startTestApp, type TestApp } from './testing/test-app.js';
 import { testBackends } from './testing/test-databases.js';
 
 describe.each(testBackends())('request logs on $name', (backend) => {
   let t: TestApp;
   let app: FastifyInstance;
-  let logged = '';
+  let logged: () => string;
   const lines = () =>
-    logged
+    logged()
       .split('\n')
       .filter((line) => line !== '')
       .map((line) => JSON.parse(line) as Record<string, unknown>);
 
   beforeAll(async () => {
     t = await startTestApp(backend);
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logged += chunk.toString();
-        done();
-      },
-    });
-    app = await buildApp({
-      core: t.core,
-      users: t.users,
-      logger: loggerOptions('info', { stream }),
-    });
+    ({ app, logged } = await startLoggingApp(t));
   });
   afterAll(async () => {
     await app.close();
@@ -71,7 +59,7 @@ describe.each(testBackends())('request logs on $name', (backend) => {
     ]);
     // Nothing else per request (Fastify's "incoming request" line is not written).
     expect(lines().filter((line) => line['reqId'] === 'req-1')).toHaveLength(1);
-    expect(logged).not.toContain('SECRET');
-    expect(logged).not.toContain(t.adminToken);
+    expect(logged()).not.toContain('SECRET');
+    expect(logged()).not.toContain(t.adminToken);
   });
 });

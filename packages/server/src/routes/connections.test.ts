@@ -1,11 +1,9 @@
-import { Writable } from 'node:stream';
 import { count, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.js';
 import { channelConnections } from '../db/schema/index.js';
-import { loggerOptions } from '../logging.js';
 import { seedConnection } from '../testing/seed.js';
+import { startLoggingApp } from '../testing/logging-app.js';
 import { startSink } from '../testing/sink.js';
 import { startTestApp, type TestApp } from '../testing/test-app.js';
 import { testBackends } from '../testing/test-databases.js';
@@ -28,7 +26,7 @@ describe.each(testBackends())('connection routes on $name', (backend) => {
   let t: TestApp;
   let sink: Awaited<ReturnType<typeof startSink>>;
   let flowId: string;
-  let logged = '';
+  let logged: () => string;
   let logging: FastifyInstance;
 
   const rows = async () =>
@@ -46,17 +44,7 @@ describe.each(testBackends())('connection routes on $name', (backend) => {
       settings: apiSettings(),
       name: 'seed',
     }));
-    const stream = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logged += chunk.toString();
-        done();
-      },
-    });
-    logging = await buildApp({
-      core: t.core,
-      users: t.users,
-      logger: loggerOptions('trace', { stream }),
-    });
+    ({ app: logging, logged } = await startLoggingApp(t, 'trace'));
   });
   afterAll(async () => {
     await logging.close();
@@ -324,8 +312,8 @@ describe.each(testBackends())('connection routes on $name', (backend) => {
       const response = await logging.inject({ method, url, headers: t.as('admin'), payload });
       expect(response.statusCode).toBe(200);
     }
-    expect(logged).toContain(`/api/connections/${id}/test`);
-    expect(logged).not.toContain('SECRET');
-    expect(logged).not.toContain(t.adminToken);
+    expect(logged()).toContain(`/api/connections/${id}/test`);
+    expect(logged()).not.toContain('SECRET');
+    expect(logged()).not.toContain(t.adminToken);
   });
 });
