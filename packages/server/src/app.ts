@@ -25,6 +25,7 @@ import { homeRoutes } from './routes/home.js';
 import { inboundRoutes } from './routes/inbound.js';
 import { liveRoutes } from './routes/live.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { documentingNoContent } from './routes/no-content.js';
 import { predefinedMessageRoutes } from './routes/predefined-messages.js';
 import { widgetRoutes } from './routes/widget.js';
 import { UserService } from './services/users.js';
@@ -56,7 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorHandler);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'attendflow', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
+    transform: documentingNoContent(jsonSchemaTransform),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   // Frames are small JSON: refuse big ones before they are read into memory.

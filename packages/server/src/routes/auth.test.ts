@@ -32,11 +32,12 @@ describe.each(testBackends())('auth routes on $name', (backend) => {
       .from(apiTokens)
       .where(eq(apiTokens.kind, 'session'));
     expect(stored?.tokenHash).not.toContain(token);
-    await t.app.inject({
+    const logout = await t.app.inject({
       method: 'POST',
       url: '/api/auth/logout',
       headers: { authorization: `Bearer ${token}` },
     });
+    expect([logout.statusCode, logout.body]).toEqual([204, '']);
     const after = await t.app.inject({
       method: 'GET',
       url: '/api/auth/me',

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../plugins/auth.js';
 import { ServerError } from '../services/errors.js';
+import { noContent } from './no-content.js';
 import type { UserService } from '../services/users.js';
 
 const user = z.object({
@@ -11,6 +12,15 @@ const user = z.object({
   role: z.enum(['admin', 'agent']),
   isDisabled: z.boolean(),
   createdAt: z.string(),
+});
+
+/** An API token as its owner sees it: never its text. */
+const tokenView = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['api', 'session']),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
 });
 
 /** Login, the caller, users (admins) and API tokens. */
@@ -29,7 +39,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ users: UserService }> = async (
 
   app.get(
     '/auth/me',
-    { preHandler: app.requireUser, schema: { summary: 'The signed-in user' } },
+    {
+      preHandler: app.requireUser,
+      schema: {
+        summary: 'The signed-in user',
+        response: { 200: user.omit({ isDisabled: true, createdAt: true }) },
+      },
+    },
     (request) => {
       const caller = callerOf(request);
       return { id: caller.userId, email: caller.email, name: caller.name, role: caller.role };
@@ -38,11 +54,14 @@ export const authRoutes: FastifyPluginAsyncZod<{ users: UserService }> = async (
 
   app.post(
     '/auth/logout',
-    { preHandler: app.requireUser, schema: { summary: 'Revoke the token used for this call' } },
+    {
+      preHandler: app.requireUser,
+      schema: { summary: 'Revoke the token used for this call', response: { 204: noContent } },
+    },
     async (request, reply) => {
       const caller = callerOf(request);
       await users.revoke(caller.tokenId, caller.userId);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 
@@ -75,7 +94,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ users: UserService }> = async (
 
   app.get(
     '/tokens',
-    { preHandler: app.requireUser, schema: { summary: 'My API tokens (without their text)' } },
+    {
+      preHandler: app.requireUser,
+      schema: {
+        summary: 'My API tokens (without their text)',
+        response: { 200: z.array(tokenView) },
+      },
+    },
     (request) => users.tokens(callerOf(request).userId),
   );
 
@@ -99,13 +124,17 @@ export const authRoutes: FastifyPluginAsyncZod<{ users: UserService }> = async (
     '/tokens/:id',
     {
       preHandler: app.requireUser,
-      schema: { summary: 'Revoke one of my tokens', params: z.object({ id: z.string().uuid() }) },
+      schema: {
+        summary: 'Revoke one of my tokens',
+        params: z.object({ id: z.string().uuid() }),
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       if (!(await users.revoke(request.params.id, callerOf(request).userId))) {
         throw new ServerError('NOT_FOUND', `token ${request.params.id} not found`);
       }
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 };

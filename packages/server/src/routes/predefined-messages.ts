@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Core } from '../core.js';
 import { predefinedMessagesService as service } from '../services/predefined-messages.js';
+import { noContent } from './no-content.js';
 
 const params = z.object({ id: z.uuid() });
 const scopeName = z.string().trim().min(1).max(200);
@@ -113,10 +114,13 @@ export const predefinedMessageRoutes: FastifyPluginAsyncZod<{ core: Core }> = as
 
   app.delete(
     '/predefined-messages/:id',
-    { ...admin, schema: { summary: 'Delete a predefined message', params } },
+    {
+      ...admin,
+      schema: { summary: 'Delete a predefined message', params, response: { 204: noContent } },
+    },
     async (request, reply) => {
       await service.remove(db, request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
 

@@ -115,8 +115,9 @@ export class UserService {
     return rows.length > 0;
   }
 
+  /** The caller's API tokens, never their text. */
   async tokens(userId: string) {
-    return this.db
+    const rows = await this.db
       .select({
         id: apiTokens.id,
         name: apiTokens.name,
@@ -125,7 +126,13 @@ export class UserService {
         revokedAt: apiTokens.revokedAt,
       })
       .from(apiTokens)
-      .where(and(eq(apiTokens.userId, userId), eq(apiTokens.kind, 'api')));
+      .where(and(eq(apiTokens.userId, userId), eq(apiTokens.kind, 'api')))
+      .orderBy(apiTokens.createdAt);
+    return rows.map((row) => ({
+      ...row,
+      createdAt: row.createdAt.toISOString(),
+      revokedAt: row.revokedAt?.toISOString() ?? null,
+    }));
   }
 
   /** On an empty database: the first admin, with the given or a generated password. */
