@@ -188,6 +188,7 @@ export type {
   ConversationStatus,
   ConversationFields,
 } from './conversation/effects.js';
+export { conversationStatuses } from './conversation/effects.js';
 export type {
   ConversationContext,
   ArmedTimer,

@@ -3,12 +3,12 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import {
-  jsonSchemaTransform,
   serializerCompiler,
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Core } from './core.js';
+import { openApiTransform, openApiTransformObject } from './openapi/schema-registry.js';
 import { auth } from './plugins/auth.js';
 import { RequestLogController } from './logging.js';
 import { errorHandler } from './plugins/error-handler.js';
@@ -25,7 +25,6 @@ import { homeRoutes } from './routes/home.js';
 import { inboundRoutes } from './routes/inbound.js';
 import { liveRoutes } from './routes/live.js';
 import { metricsRoutes } from './routes/metrics.js';
-import { documentingNoContent } from './routes/no-content.js';
 import { predefinedMessageRoutes } from './routes/predefined-messages.js';
 import { widgetRoutes } from './routes/widget.js';
 import { UserService } from './services/users.js';
@@ -57,7 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorHandler);
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'attendflow', version: '0.1.0' } },
-    transform: documentingNoContent(jsonSchemaTransform),
+    transform: openApiTransform,
+    transformObject: openApiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   // Frames are small JSON: refuse big ones before they are read into memory.

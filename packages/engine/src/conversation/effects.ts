@@ -4,8 +4,16 @@ import type { Attachment, Visibility } from './events.js';
 /** Who wrote an outbound message. */
 export type Author = 'bot' | 'agent';
 
+/** Where a conversation can be in its attendance, in its order. */
+export const conversationStatuses = [
+  'waiting',
+  'in-attendance',
+  'awaiting-evaluation',
+  'closed',
+] as const;
+
 /** Where a conversation is in its attendance. */
-export type ConversationStatus = 'waiting' | 'in-attendance' | 'awaiting-evaluation' | 'closed';
+export type ConversationStatus = (typeof conversationStatuses)[number];
 
 /** Fields of a conversation that flows and agents change. */
 export interface ConversationFields {

@@ -1,5 +1,6 @@
 import {
   attachmentSchema,
+  conversationStatuses,
   EngineError,
   visibilitySchema,
   type ConversationEventInput,
@@ -19,7 +20,6 @@ import {
 } from '../services/conversation-queries.js';
 import { ServerError } from '../services/errors.js';
 
-const statuses = ['waiting', 'in-attendance', 'awaiting-evaluation', 'closed'] as const;
 const params = z.object({ id: z.uuid() });
 const idempotencyKey = z.object({
   'idempotency-key': z.string().min(1).max(200).optional(),
@@ -30,7 +30,7 @@ const summaryView = z.object({
   connectionId: z.string(),
   channel: z.string(),
   externalId: z.string(),
-  status: z.string(),
+  status: z.enum(conversationStatuses),
   flowState: z.string(),
   sector: text,
   occurrenceType: text,
@@ -98,7 +98,7 @@ export const conversationRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
           status: z
             .string()
             .transform((value) => value.split(','))
-            .pipe(z.array(z.enum(statuses)))
+            .pipe(z.array(z.enum(conversationStatuses)))
             .optional(),
           channel: z.string().min(1).max(100).optional(),
           connectionId: z.uuid().optional(),

@@ -13,6 +13,7 @@ interface OpenApiDocument {
   openapi: string;
   info: { title: string };
   paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, unknown> };
 }
 
 describe.each(testBackends())('the OpenAPI document at /docs on $name', (backend) => {
@@ -45,6 +46,19 @@ describe.each(testBackends())('the OpenAPI document at /docs on $name', (backend
     ] as const) {
       expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
     }
+  });
+
+  it('resolves every $ref to one of its components (a recursive schema is one: Json)', () => {
+    const refs = new Set<string>();
+    JSON.stringify(doc, (key, value: unknown) => {
+      if (key === '$ref' && typeof value === 'string') refs.add(value);
+      return value;
+    });
+    expect(refs).toContain('#/components/schemas/Json');
+    const missing = [...refs].filter(
+      (ref) => doc.components?.schemas?.[ref.replace('#/components/schemas/', '')] === undefined,
+    );
+    expect(missing).toEqual([]);
   });
 
   it('documents the answer of every API call: a JSON schema, or 204 with no content', () => {

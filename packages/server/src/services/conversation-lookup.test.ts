@@ -1,3 +1,4 @@
+import type { ConversationStatus } from '@attendflow/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conversations } from '../db/schema/index.js';
 import { seedConnection } from '../testing/seed.js';
@@ -26,7 +27,10 @@ describe.each(testBackends())('latestAttendance on $name', (backend) => {
   afterAll(() => t.close());
 
   // Inserted oldest first, so that a lookup without an order would meet the oldest row first.
-  async function attendances(externalId: string, statuses: string[]): Promise<string[]> {
+  async function attendances(
+    externalId: string,
+    statuses: ConversationStatus[],
+  ): Promise<string[]> {
     const ids: string[] = [];
     for (const [i, status] of statuses.entries()) {
       const createdAt = new Date(Date.parse('2026-03-01T10:00:00Z') + i * 60_000);

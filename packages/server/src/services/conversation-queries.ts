@@ -1,3 +1,4 @@
+import type { ConversationStatus } from '@attendflow/engine';
 import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { conversations, events, flowVersions, messages } from '../db/schema/index.js';
@@ -6,7 +7,7 @@ import { transcriptOrder } from './transcript-order.js';
 
 /** Filters of the conversation list; `assignee: null` means unassigned. */
 export interface ConversationFilter {
-  status?: string[] | undefined;
+  status?: ConversationStatus[] | undefined;
   channel?: string | undefined;
   connectionId?: string | undefined;
   sector?: string | undefined;

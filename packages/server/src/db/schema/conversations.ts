@@ -1,3 +1,4 @@
+import { conversationStatuses } from '@attendflow/engine';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -27,7 +28,7 @@ export const conversations = pgTable(
     flowVersionId: uuid('flow_version_id')
       .notNull()
       .references(() => flowVersions.id, { onDelete: 'restrict' }),
-    status: text('status').notNull().default('waiting'),
+    status: text('status', { enum: conversationStatuses }).notNull().default('waiting'),
     flowState: text('flow_state').notNull().default('$start'),
     sector: text('sector'),
     occurrenceType: text('occurrence_type'),
