@@ -239,7 +239,7 @@ export default defineConfig(
 
   // Programs that talk to a terminal.
   {
-    files: ['examples/**', '**/bench/**'],
+    files: ['examples/**', '**/bench/**', '**/scripts/**'],
     rules: { 'no-console': 'off' },
   },
 

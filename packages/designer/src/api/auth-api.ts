@@ -1,21 +1,14 @@
 import type { ApiClient } from './api-client';
-
-/** Who may do what: admins design, agents attend. */
-export type Role = 'admin' | 'agent';
-
-/** The signed-in user. */
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-}
+import type { ApiAnswer } from './server-api';
 
 /** The answer of `POST /api/auth/login`. */
-export interface LoginResult {
-  token: string;
-  user: User;
-}
+export type LoginResult = ApiAnswer<'/api/auth/login', 'post'>;
+
+/** The signed-in user. */
+export type User = ApiAnswer<'/api/auth/me', 'get'>;
+
+/** Who may do what: admins design, agents attend. */
+export type Role = User['role'];
 
 /** Signs in with e-mail and password. */
 export function login(api: ApiClient, email: string, password: string): Promise<LoginResult> {

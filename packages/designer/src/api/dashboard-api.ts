@@ -1,44 +1,14 @@
 import type { ApiClient } from './api-client';
-
-/** A count of one day for one key (a channel, a sector; null when unset). */
-export interface DayCount {
-  day: string;
-  key: string | null;
-  count: number;
-}
-
-/** Durations in seconds. */
-export interface DurationFigures {
-  count: number;
-  avgSeconds: number | null;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-}
+import type { ApiAnswer } from './server-api';
 
 /** `GET /api/dashboard`. */
-export interface DashboardFigures {
-  period: { from: string; to: string };
-  perDay: { byChannel: DayCount[]; bySector: DayCount[] };
-  firstResponse: DurationFigures;
-  resolution: DurationFigures;
-  answerWindow: Array<{
-    channel: string;
-    deadlineHours: number;
-    inTime: number;
-    late: number;
-    open: number;
-  }>;
-  evaluations: {
-    count: number;
-    avgScore: number | null;
-    resolved: number;
-    notResolved: number;
-    good: number;
-    bad: number;
-    scores: Array<{ score: number; count: number }>;
-  };
-  failedDeliveries: { total: number; byDay: DayCount[] };
-}
+export type DashboardFigures = ApiAnswer<'/api/dashboard', 'get'>;
+
+/** A count of one day for one key (a channel, a sector; null when unset). */
+export type DayCount = DashboardFigures['perDay']['byChannel'][number];
+
+/** Durations in seconds. */
+export type DurationFigures = DashboardFigures['firstResponse'];
 
 /** Filters of the dashboard; days as `YYYY-MM-DD` (UTC). */
 export interface DashboardFilter {

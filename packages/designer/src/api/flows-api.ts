@@ -1,42 +1,24 @@
-import type { Flow, FlowIssue } from '@attendflow/engine';
+import type { Flow } from '@attendflow/engine';
 import type { ApiClient } from './api-client';
+import type { ApiAnswer } from './server-api';
 
 /** A row of `GET /api/flows`. */
-export interface FlowSummary {
-  id: string;
-  name: string;
-  revision: number;
-  latestVersion: number | null;
-  updatedAt: string;
-}
+export type FlowSummary = ApiAnswer<'/api/flows', 'get'>[number];
 
 /** A flow with its draft (`GET /api/flows/:id`). */
-export interface FlowView extends FlowSummary {
-  draft: Flow;
-  versions: number;
-  createdAt: string;
-  updatedBy: string | null;
-}
+export type FlowView = ApiAnswer<'/api/flows/{id}', 'get'>;
 
 /** A published version, without its document. */
-export interface VersionSummary {
-  id: string;
-  number: number;
-  message: string;
-  author: { id: string; name: string } | null;
-  createdAt: string;
-}
+export type VersionSummary = ApiAnswer<'/api/flows/{id}/versions', 'get'>[number];
+
+/** What publishing answers: the version, and the issues that did not block it. */
+export type PublishResult = ApiAnswer<'/api/flows/{id}/publish', 'post'>;
 
 /** An issue as the server reports it (tagged with the channel that raises it). */
-export type ServerFlowIssue = FlowIssue & { channel?: string };
+export type ServerFlowIssue = PublishResult['issues'][number];
 
 /** The envelope `GET /flows/:id/export` answers and `POST /flows/import` takes. */
-export interface FlowExport {
-  attendflowExport: 1;
-  name: string;
-  exportedAt: string;
-  document: Flow;
-}
+export type FlowExport = ApiAnswer<'/api/flows/{id}/export', 'get'>;
 
 /** The flows endpoints, typed. */
 export const flowsApi = {
@@ -47,15 +29,11 @@ export const flowsApi = {
   saveDraft: (api: ApiClient, id: string, document: Flow, revision: number) =>
     api.request<FlowView>('PUT', `/flows/${id}/draft`, { document, revision }),
   publish: (api: ApiClient, id: string, message: string, revision: number) =>
-    api.request<{ version: VersionSummary; issues: ServerFlowIssue[] }>(
-      'POST',
-      `/flows/${id}/publish`,
-      { message, revision },
-    ),
+    api.request<PublishResult>('POST', `/flows/${id}/publish`, { message, revision }),
   versions: (api: ApiClient, id: string) =>
     api.request<VersionSummary[]>('GET', `/flows/${id}/versions`),
   rollback: (api: ApiClient, id: string, number: number, revision: number) =>
-    api.request<{ version: VersionSummary; revision: number }>('POST', `/flows/${id}/rollback`, {
+    api.request<ApiAnswer<'/api/flows/{id}/rollback', 'post'>>('POST', `/flows/${id}/rollback`, {
       number,
       revision,
     }),

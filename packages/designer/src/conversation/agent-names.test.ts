@@ -9,6 +9,7 @@ describe('agent names', () => {
       actor: null,
       payload,
       trace: [],
+      effects: [],
       createdAt: '',
     });
     const names = agentNamesOf({

@@ -8,6 +8,7 @@ const started = (metadata: Record<string, unknown>) => [
     actor: null,
     payload: { metadata },
     trace: [],
+    effects: [],
     createdAt: '',
   },
 ];

@@ -91,6 +91,7 @@ describe('composer state on other channels', () => {
         actor: null,
         payload: { policies: { attachments: false } },
         trace: [],
+        effects: [],
         createdAt: '',
       },
     ];
