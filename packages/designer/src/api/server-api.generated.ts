@@ -1,6 +1,6 @@
 // Generated from the server's OpenAPI document by `pnpm --filter @attendflow/server api-types`
 // (packages/server/src/openapi/api-types.ts). Do not edit: change the route's zod schema.
-import type { Json } from '@attendflow/engine';
+import type { Flow, FlowInput, Json } from '@attendflow/engine';
 
 export interface paths {
   '/api/auth/login': {
@@ -1799,50 +1799,7 @@ export interface paths {
           content: {
             'application/json': {
               createdAt: string;
-              draft: {
-                channel?: string;
-                description?: string;
-                edges: {
-                  id: string;
-                  source: string;
-                  sourcePort: string;
-                  target: string;
-                }[];
-                name: string;
-                nodes: {
-                  id: string;
-                  label?: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  settings: {
-                    [key: string]: unknown;
-                  };
-                  type: string;
-                  typeVersion: number;
-                }[];
-                /** @default [] */
-                notes: {
-                  height?: number;
-                  id: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  text: string;
-                  width?: number;
-                }[];
-                /** @enum {number} */
-                schemaVersion: 1;
-                /** @default [] */
-                variables: {
-                  /** @default null */
-                  default: components['schemas']['Json'];
-                  description?: string;
-                  name: string;
-                }[];
-              };
+              draft: components['schemas']['Flow'];
               id: string;
               latestVersion: number | null;
               name: string;
@@ -1888,50 +1845,7 @@ export interface paths {
           content: {
             'application/json': {
               createdAt: string;
-              draft: {
-                channel?: string;
-                description?: string;
-                edges: {
-                  id: string;
-                  source: string;
-                  sourcePort: string;
-                  target: string;
-                }[];
-                name: string;
-                nodes: {
-                  id: string;
-                  label?: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  settings: {
-                    [key: string]: unknown;
-                  };
-                  type: string;
-                  typeVersion: number;
-                }[];
-                /** @default [] */
-                notes: {
-                  height?: number;
-                  id: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  text: string;
-                  width?: number;
-                }[];
-                /** @enum {number} */
-                schemaVersion: 1;
-                /** @default [] */
-                variables: {
-                  /** @default null */
-                  default: components['schemas']['Json'];
-                  description?: string;
-                  name: string;
-                }[];
-              };
+              draft: components['schemas']['Flow'];
               id: string;
               latestVersion: number | null;
               name: string;
@@ -2194,50 +2108,7 @@ export interface paths {
           content: {
             'application/json': {
               createdAt: string;
-              draft: {
-                channel?: string;
-                description?: string;
-                edges: {
-                  id: string;
-                  source: string;
-                  sourcePort: string;
-                  target: string;
-                }[];
-                name: string;
-                nodes: {
-                  id: string;
-                  label?: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  settings: {
-                    [key: string]: unknown;
-                  };
-                  type: string;
-                  typeVersion: number;
-                }[];
-                /** @default [] */
-                notes: {
-                  height?: number;
-                  id: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  text: string;
-                  width?: number;
-                }[];
-                /** @enum {number} */
-                schemaVersion: 1;
-                /** @default [] */
-                variables: {
-                  /** @default null */
-                  default: components['schemas']['Json'];
-                  description?: string;
-                  name: string;
-                }[];
-              };
+              draft: components['schemas']['Flow'];
               id: string;
               latestVersion: number | null;
               name: string;
@@ -2287,50 +2158,7 @@ export interface paths {
             'application/json': {
               /** @enum {number} */
               attendflowExport: 1;
-              document: {
-                channel?: string;
-                description?: string;
-                edges: {
-                  id: string;
-                  source: string;
-                  sourcePort: string;
-                  target: string;
-                }[];
-                name: string;
-                nodes: {
-                  id: string;
-                  label?: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  settings: {
-                    [key: string]: unknown;
-                  };
-                  type: string;
-                  typeVersion: number;
-                }[];
-                /** @default [] */
-                notes: {
-                  height?: number;
-                  id: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  text: string;
-                  width?: number;
-                }[];
-                /** @enum {number} */
-                schemaVersion: 1;
-                /** @default [] */
-                variables: {
-                  /** @default null */
-                  default: components['schemas']['Json'];
-                  description?: string;
-                  name: string;
-                }[];
-              };
+              document: components['schemas']['Flow'];
               exportedAt: string;
               name: string;
             };
@@ -2628,50 +2456,7 @@ export interface paths {
                 name: string;
               } | null;
               createdAt: string;
-              document: {
-                channel?: string;
-                description?: string;
-                edges: {
-                  id: string;
-                  source: string;
-                  sourcePort: string;
-                  target: string;
-                }[];
-                name: string;
-                nodes: {
-                  id: string;
-                  label?: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  settings: {
-                    [key: string]: unknown;
-                  };
-                  type: string;
-                  typeVersion: number;
-                }[];
-                /** @default [] */
-                notes: {
-                  height?: number;
-                  id: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  text: string;
-                  width?: number;
-                }[];
-                /** @enum {number} */
-                schemaVersion: 1;
-                /** @default [] */
-                variables: {
-                  /** @default null */
-                  default: components['schemas']['Json'];
-                  description?: string;
-                  name: string;
-                }[];
-              };
+              document: components['schemas']['Flow'];
               id: string;
               message: string;
               number: number;
@@ -2721,50 +2506,7 @@ export interface paths {
           content: {
             'application/json': {
               createdAt: string;
-              draft: {
-                channel?: string;
-                description?: string;
-                edges: {
-                  id: string;
-                  source: string;
-                  sourcePort: string;
-                  target: string;
-                }[];
-                name: string;
-                nodes: {
-                  id: string;
-                  label?: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  settings: {
-                    [key: string]: unknown;
-                  };
-                  type: string;
-                  typeVersion: number;
-                }[];
-                /** @default [] */
-                notes: {
-                  height?: number;
-                  id: string;
-                  position: {
-                    x: number;
-                    y: number;
-                  };
-                  text: string;
-                  width?: number;
-                }[];
-                /** @enum {number} */
-                schemaVersion: 1;
-                /** @default [] */
-                variables: {
-                  /** @default null */
-                  default: components['schemas']['Json'];
-                  description?: string;
-                  name: string;
-                }[];
-              };
+              draft: components['schemas']['Flow'];
               id: string;
               latestVersion: number | null;
               name: string;
@@ -3223,6 +2965,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description A flow document: nodes, edges between their ports, variables and notes */
+    Flow: Flow;
+    /** @description A flow document: nodes, edges between their ports, variables and notes */
+    FlowInput: FlowInput;
     /** @description Any JSON value */
     Json: Json;
     /** @description Any JSON value */

@@ -9,7 +9,8 @@ describe("the designer's API types", () => {
 
   it("follow the routes' schemas: a conversation's status, the event log's effects", async () => {
     const text = await renderApiTypes(await openApiDocument());
-    expect(text).toContain("import type { Json } from '@attendflow/engine';");
+    expect(text).toContain("import type { Flow, FlowInput, Json } from '@attendflow/engine';");
+    expect(text).toMatch(/draft: components\["schemas"\]\["Flow"\];/);
     expect(text).toMatch(
       /status: "waiting" \| "in-attendance" \| "awaiting-evaluation" \| "closed"/,
     );

@@ -30,6 +30,14 @@ export async function openApiDocument(): Promise<OpenAPI3> {
   }
 }
 
+/** The components that are engine schemas (`schema-registry.ts`), by the engine's type for each. */
+const engineTypes: Record<string, string> = {
+  Json: 'Json',
+  JsonInput: 'Json',
+  Flow: 'Flow',
+  FlowInput: 'FlowInput',
+};
+
 /**
  * The TypeScript of the REST API's paths (those under `/api`: the pages, `/health` and `/metrics`
  * are not the designer's to call), their parameters, bodies and answers.
@@ -42,18 +50,18 @@ export async function renderApiTypes(document: OpenAPI3): Promise<string> {
     { ...document, paths },
     {
       alphabetize: true,
-      // The recursive JSON value is the engine's `Json` (a type alias cannot recurse through the
-      // components' index; the schema came from the engine's `jsonSchema` in the first place).
-      transform: (_schema, { path }) =>
-        path === '#/components/schemas/Json' || path === '#/components/schemas/JsonInput'
-          ? ts.factory.createTypeReferenceNode('Json')
-          : undefined,
+      // The components that are the engine's schemas are the engine's types (and the recursive
+      // JSON value could not be a type alias: it cannot recurse through the components' index).
+      transform: (_schema, { path }) => {
+        const engineType = path && engineTypes[path.replace('#/components/schemas/', '')];
+        return engineType ? ts.factory.createTypeReferenceNode(engineType) : undefined;
+      },
     },
   );
   return [
     "// Generated from the server's OpenAPI document by `pnpm --filter @attendflow/server api-types`",
     "// (packages/server/src/openapi/api-types.ts). Do not edit: change the route's zod schema.",
-    "import type { Json } from '@attendflow/engine';",
+    `import type { ${[...new Set(Object.values(engineTypes))].sort().join(', ')} } from '@attendflow/engine';`,
     '',
     astToString(ast),
   ].join('\n');
