@@ -1,32 +1,12 @@
 import type { ApiClient } from '../api/api-client';
 import type { ConversationLogEvent } from '../api/conversations-api';
+import type { ApiAnswer } from '../api/server-api';
 
-/** One node's figures (`GET /flows/:id/analytics`). */
-export interface NodeFigures {
-  nodeId: string;
-  type: string;
-  label: string | null;
-  visits: number;
-  entries: number;
-  exits: Record<string, number>;
-  dropOff: number;
-  waiting: number;
-}
+/** Figures of a published version: per node and per edge (`GET /flows/:id/analytics`). */
+export type FlowFigures = ApiAnswer<'/api/flows/{id}/analytics', 'get'>;
 
-/** Figures of a published version: per node and per edge. */
-export interface FlowFigures {
-  flowId: string;
-  version: { id: string; number: number; createdAt: string };
-  conversations: number;
-  nodes: NodeFigures[];
-  edges: Array<{
-    edgeId: string;
-    source: string;
-    sourcePort: string;
-    target: string;
-    traversals: number;
-  }>;
-}
+/** One node's figures. */
+export type NodeFigures = FlowFigures['nodes'][number];
 
 /** One entry of a conversation's event log, with the trace the engine wrote for it. */
 export type LoggedEvent = Pick<ConversationLogEvent, 'seq' | 'type' | 'trace' | 'createdAt'>;

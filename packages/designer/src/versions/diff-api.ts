@@ -1,39 +1,14 @@
-import type { FlowEdge } from '@attendflow/engine';
 import type { ApiClient } from '../api/api-client';
+import type { ApiAnswer } from '../api/server-api';
 
-/** A value before and after. */
-export interface Change<T> {
-  before: T;
-  after: T;
-}
+/** What changed between two versions, or a version and the draft (`GET /flows/:id/diff`). */
+export type FlowDiff = ApiAnswer<'/api/flows/{id}/diff', 'get'>;
 
-/** A node present on both sides whose content differs (`GET /flows/:id/diff`). */
-export interface NodeChange {
-  id: string;
-  type: string;
-  typeChange?: Change<string>;
-  typeVersion?: Change<number>;
-  label?: Change<string | null>;
-  position?: Change<{ x: number; y: number }>;
-  /** Paths of the settings that differ: `timeout.amount`, `rules[0].when`. */
-  settings: string[];
-}
+/** A node present on both sides whose content differs (`settings`: the paths that differ). */
+export type NodeChange = FlowDiff['nodes']['changed'][number];
 
 /** A node on one side only. */
-export interface NodeBrief {
-  id: string;
-  type: string;
-  label?: string;
-}
-
-/** What the server's diff route answers (the parts the designer shows). */
-export interface FlowDiff {
-  from: 'draft' | number;
-  to: 'draft' | number;
-  hasChanges: boolean;
-  nodes: { added: NodeBrief[]; removed: NodeBrief[]; changed: NodeChange[] };
-  edges: { added: FlowEdge[]; removed: FlowEdge[] };
-}
+export type NodeBrief = FlowDiff['nodes']['added'][number];
 
 /** One side of a comparison: a version number or the draft. */
 export type FlowRef = number | 'draft';

@@ -31,6 +31,9 @@ const diff: FlowDiff = {
     added: [{ id: 'server-id', source: 'ack', sourcePort: 'next', target: 'new' }],
     removed: [],
   },
+  document: {},
+  variables: { added: [], removed: [], changed: [] },
+  notes: { added: [], removed: [], changed: [] },
 };
 
 const flow = {
