@@ -1,7 +1,7 @@
 import type { paths } from './server-api.generated';
 
 /** A path of the REST API, as the server's OpenAPI document names it (`/api/flows/{id}`). */
-export type ApiPath = keyof paths;
+type ApiPath = keyof paths;
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Json<R> = R extends { content: { 'application/json': infer T } } ? T : never;
 
@@ -19,18 +19,9 @@ export type ApiAnswer<P extends ApiPath, M extends Method> = paths[P][M] extends
       : never
   : never;
 
-/** The JSON body a call takes. */
+/** The JSON body a call takes (required or not). */
 export type ApiBody<P extends ApiPath, M extends Method> = paths[P][M] extends {
-  requestBody: { content: { 'application/json': infer T } };
+  requestBody?: { content: { 'application/json': infer T } };
 }
   ? T
-  : paths[P][M] extends { requestBody?: { content: { 'application/json': infer T } } }
-    ? T
-    : never;
-
-/** The query string a call takes. */
-export type ApiQuery<P extends ApiPath, M extends Method> = paths[P][M] extends {
-  parameters: { query?: infer Q };
-}
-  ? NonNullable<Q>
   : never;

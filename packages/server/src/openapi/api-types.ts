@@ -6,6 +6,7 @@ import ts from 'typescript';
 import { buildApp } from '../app.js';
 import { createCore } from '../core.js';
 import { openDatabase } from '../db/database.js';
+import { engineComponents } from './schema-registry.js';
 
 /**
  * Where the designer reads the API's types from: generated from this server's OpenAPI document
@@ -31,12 +32,12 @@ export async function openApiDocument(): Promise<OpenAPI3> {
 }
 
 /** The components that are engine schemas (`schema-registry.ts`), by the engine's type for each. */
-const engineTypes: Record<string, string> = {
-  Json: 'Json',
-  JsonInput: 'Json',
-  Flow: 'Flow',
-  FlowInput: 'FlowInput',
-};
+const engineTypes: Record<string, string> = Object.fromEntries(
+  engineComponents.flatMap(({ id, type, inputType }) => [
+    [id, type],
+    [`${id}Input`, inputType],
+  ]),
+);
 
 /**
  * The TypeScript of the REST API's paths (those under `/api`: the pages, `/health` and `/metrics`
@@ -68,8 +69,8 @@ export async function renderApiTypes(document: OpenAPI3): Promise<string> {
 }
 
 /** The file's text as the repository keeps it: the rendered types, formatted by its prettier. */
-export async function apiTypesText(): Promise<string> {
-  const text = await renderApiTypes(await openApiDocument());
+export async function apiTypesText(document: OpenAPI3): Promise<string> {
+  const text = await renderApiTypes(document);
   const options = (await resolveConfig(apiTypesFile)) ?? {};
   return format(text, { ...options, filepath: apiTypesFile });
 }
