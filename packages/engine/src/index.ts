@@ -83,6 +83,7 @@ export {
   type SyncResult,
 } from './plugin/define-channel-adapter.js';
 export {
+  channelQueryAudiences,
   defineChannelQuery,
   type ChannelQuery,
   type ChannelQueryAudience,

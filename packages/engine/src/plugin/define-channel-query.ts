@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import type { ChannelDefinition } from './define-channel.js';
 
 /** Who may ask a channel query: `agent` is any signed-in user, `admin` only admins. */
-export type ChannelQueryAudience = 'agent' | 'admin';
+export const channelQueryAudiences = ['agent', 'admin'] as const;
+export type ChannelQueryAudience = (typeof channelQueryAudiences)[number];
 
 /** What a channel query answers: its value, or one line saying why not (never a secret). */
 export type ChannelQueryResult<T> =

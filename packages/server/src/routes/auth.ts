@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { tokenKinds, userRoles } from '../db/schema/index.js';
 import { callerOf } from '../plugins/auth.js';
 import { ServerError } from '../services/errors.js';
 import { noContent } from './no-content.js';
@@ -9,7 +10,7 @@ const user = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(['admin', 'agent']),
+  role: z.enum(userRoles),
   isDisabled: z.boolean(),
   createdAt: z.string(),
 });
@@ -18,7 +19,7 @@ const user = z.object({
 const tokenView = z.object({
   id: z.string(),
   name: z.string(),
-  kind: z.enum(['api', 'session']),
+  kind: z.enum(tokenKinds),
   createdAt: z.string(),
   revokedAt: z.string().nullable(),
 });
@@ -83,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ users: UserService }> = async (
         body: z.strictObject({
           email: z.string().email(),
           name: z.string().trim().min(1).max(200),
-          role: z.enum(['admin', 'agent']),
+          role: z.enum(userRoles),
           password: z.string().min(10, 'use at least 10 characters').max(200),
         }),
         response: { 201: user },

@@ -1,3 +1,4 @@
+import { channelQueryAudiences } from '@attendflow/engine';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Core } from '../core.js';
@@ -34,7 +35,7 @@ export const channelQueryRoutes: FastifyPluginAsyncZod<{ core: Core }> = async (
               z.object({
                 name: z.string(),
                 label: z.string(),
-                audience: z.enum(['agent', 'admin']),
+                audience: z.enum(channelQueryAudiences),
                 inputSchema: z.record(z.string(), z.unknown()),
               }),
             ),

@@ -2,7 +2,7 @@ import type { ChannelAdapter, ChannelQuery } from '@attendflow/engine';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/database.js';
-import { conversations } from '../db/schema/index.js';
+import { conversations, type UserRole } from '../db/schema/index.js';
 import type { ConnectionService } from './connections.js';
 import { ServerError } from './errors.js';
 
@@ -13,10 +13,8 @@ export interface ChannelQueryDeps {
   adapters: ReadonlyMap<string, ChannelAdapter>;
 }
 
-/** Who asks: admins may ask every query, agents those meant for agents. */
-export type QueryRole = 'admin' | 'agent';
-
-const mayAsk = (query: ChannelQuery, role: QueryRole) =>
+/** Admins may ask every query, agents those meant for agents. */
+const mayAsk = (query: ChannelQuery, role: UserRole) =>
   query.audience === 'agent' || role === 'admin';
 
 async function conversationChannel(db: Db, conversationId: string) {
@@ -32,7 +30,7 @@ async function conversationChannel(db: Db, conversationId: string) {
 export async function listChannelQueries(
   deps: ChannelQueryDeps,
   conversationId: string,
-  role: QueryRole,
+  role: UserRole,
 ) {
   const { channel } = await conversationChannel(deps.db, conversationId);
   const queries = deps.adapters.get(channel)?.queries ?? {};
@@ -53,7 +51,7 @@ export async function listChannelQueries(
  */
 export async function runChannelQuery(
   deps: ChannelQueryDeps,
-  request: { conversationId: string; name: string; input: unknown; role: QueryRole },
+  request: { conversationId: string; name: string; input: unknown; role: UserRole },
 ): Promise<unknown> {
   const { connectionId, channel } = await conversationChannel(deps.db, request.conversationId);
   const queries = deps.adapters.get(channel)?.queries ?? {};

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { apiTokens, users } from '../db/schema/index.js';
+import { apiTokens, users, type TokenKind, type UserRole } from '../db/schema/index.js';
 import { ServerError } from './errors.js';
 
 /** Who is calling. */
@@ -10,7 +10,7 @@ export interface Caller {
   userId: string;
   email: string;
   name: string;
-  role: 'admin' | 'agent';
+  role: UserRole;
   tokenId: string;
 }
 
@@ -24,7 +24,7 @@ export class UserService {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async create(input: { email: string; name: string; role: 'admin' | 'agent'; password: string }) {
+  async create(input: { email: string; name: string; role: UserRole; password: string }) {
     const [existing] = await this.db
       .select({ id: users.id })
       .from(users)
@@ -63,7 +63,7 @@ export class UserService {
   /** A new API token for a user; its text is shown once. */
   issue(
     userId: string,
-    kind: 'api' | 'session',
+    kind: TokenKind,
     name: string,
     expiresAt: Date | null = null,
   ): Promise<string> {

@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../app.js';
 import { createCore, type Core, type CoreOptions } from '../core.js';
 import type { Database } from '../db/database.js';
+import type { UserRole } from '../db/schema/index.js';
 import { UserService } from '../services/users.js';
 import type { TestBackend } from './test-databases.js';
 
@@ -15,13 +16,13 @@ export interface TestApp {
   adminToken: string;
   agentToken: string;
   /** Headers for `inject` as the admin or the agent. */
-  as: (who: 'admin' | 'agent') => { authorization: string };
+  as: (who: UserRole) => { authorization: string };
   /** `inject` on `/api<url>` as the admin (or the agent), with a JSON payload if given. */
   call: (
     method: InjectOptions['method'],
     url: string,
     payload?: unknown,
-    who?: 'admin' | 'agent',
+    who?: UserRole,
   ) => Promise<LightMyRequestResponse>;
   clock: { now: number };
   close: () => Promise<void>;
@@ -60,7 +61,7 @@ export async function startTestApp(
   });
   const adminToken = await users.issue(admin.id, 'api', 'test');
   const agentToken = await users.issue(agent.id, 'api', 'test');
-  const as = (who: 'admin' | 'agent') => ({
+  const as = (who: UserRole) => ({
     authorization: `Bearer ${who === 'admin' ? adminToken : agentToken}`,
   });
   return {

@@ -1,4 +1,4 @@
-export { users, apiTokens } from './users.js';
+export { users, apiTokens, userRoles, tokenKinds, type UserRole, type TokenKind } from './users.js';
 export { flows, flowVersions } from './flows.js';
 export { channelConnections } from './channel-connections.js';
 export { conversations, events } from './conversations.js';

@@ -1,12 +1,20 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** People who sign in: admins (everything) and agents (inbox and conversations). */
+/** What a user may be: admins (everything) and agents (inbox and conversations). */
+export const userRoles = ['admin', 'agent'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+/** What a token is: an API token its owner made, or a login session. */
+export const tokenKinds = ['api', 'session'] as const;
+export type TokenKind = (typeof tokenKinds)[number];
+
+/** People who sign in, each with one of the {@link userRoles}. */
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
-  role: text('role', { enum: ['admin', 'agent'] }).notNull(),
+  role: text('role', { enum: userRoles }).notNull(),
   passwordHash: text('password_hash').notNull(),
   isDisabled: boolean('is_disabled').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -21,7 +29,7 @@ export const apiTokens = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    kind: text('kind', { enum: ['api', 'session'] }).notNull(),
+    kind: text('kind', { enum: tokenKinds }).notNull(),
     tokenHash: text('token_hash').notNull().unique(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
