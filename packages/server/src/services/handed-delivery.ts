@@ -69,7 +69,13 @@ export class HandedDelivery implements HandOff {
         this.lanes.set(row.conversation_id, lane);
       }
       lane.queue.push(row);
-      if (!lane.isRunning) this.track(this.run(row.conversation_id, lane));
+      if (lane.isRunning) continue;
+      // The rows count as this process's at once (the conversation's next step sees them in
+      // `holding`), and their delivery starts on the next turn of the event loop: after the answer
+      // to whatever request made the step is written, which then does not wait for it.
+      lane.isRunning = true;
+      const conversationId = row.conversation_id;
+      this.track(nextTurn().then(() => this.run(conversationId, lane)));
     }
   }
 
@@ -194,4 +200,9 @@ export class HandedDelivery implements HandOff {
     const tracked = work.catch(this.onError).finally(() => this.running.delete(tracked));
     this.running.add(tracked);
   }
+}
+
+/** Resolves on the event loop's next turn (after the I/O callbacks and promises now pending). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
