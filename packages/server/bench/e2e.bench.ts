@@ -68,6 +68,25 @@ interface PacedFigure {
   writes: number;
 }
 
+/** One of our closed-loop rounds, with what its time was made of inside the server. */
+interface OursRound extends Round {
+  /** Each webhook's time inside the server (arrival to answer written), ms. */
+  inServer: number[];
+  /** Step statements written in the round, and their time from sent to committed, summed (s). */
+  statements: number;
+  statementSeconds: number;
+}
+
+/** Means over a level's rounds: what a message's time is made of inside the server. */
+interface Inside {
+  /** A webhook from its arrival to its answer written, ms. */
+  serverMs: number;
+  /** A step statement from sent to committed, ms. */
+  writeMs: number;
+  /** Messages per step statement. */
+  perWrite: number;
+}
+
 interface Figure {
   backend: string;
   concurrency: number;
@@ -75,6 +94,7 @@ interface Figure {
   p50: number;
   p99: number;
   ceiling: number;
+  inside: Inside;
   /** CPU per message, µs, by process: ours, then the ceiling's (its client is this process). */
   cpu?: { ours: CpuUse; ceiling: CpuUse };
 }
@@ -89,6 +109,20 @@ const rate = (list: Round[]) =>
   list.length === 0
     ? 0
     : list.reduce((sum, x) => sum + x.count, 0) / list.reduce((sum, x) => sum + x.seconds, 0);
+
+const mean = (values: number[]) =>
+  values.length === 0 ? 0 : values.reduce((sum, x) => sum + x, 0) / values.length;
+
+function insideOf(list: OursRound[]): Inside {
+  const messages = list.reduce((sum, x) => sum + x.count, 0);
+  const statements = list.reduce((sum, x) => sum + x.statements, 0);
+  const seconds = list.reduce((sum, x) => sum + x.statementSeconds, 0);
+  return {
+    serverMs: mean(list.flatMap((x) => x.inServer)),
+    writeMs: statements === 0 ? 0 : (seconds * 1000) / statements,
+    perWrite: statements === 0 ? 0 : messages / statements,
+  };
+}
 
 /** Summed CPU of some rounds, in µs per message they carried. */
 function perMessage(use: CpuUse[], list: Round[]): CpuUse {
@@ -164,8 +198,18 @@ async function startEngine(database: Database) {
     await seedHistory(database, template.id, historyCount);
   }
   /** One round: every message sent, committed and delivered to the sink (timed by the traffic process). */
-  const round = (concurrency: number, run: string, each?: number): Promise<Round> =>
-    traffic.round(url, connectionId, plan(concurrency, run, each));
+  const round = async (concurrency: number, run: string, each?: number): Promise<OursRound> => {
+    serverLatencies = [];
+    const writes = core.metrics.stepWrites;
+    const before = { count: writes.observed, seconds: writes.total };
+    const result = await traffic.round(url, connectionId, plan(concurrency, run, each));
+    return {
+      ...result,
+      inServer: serverLatencies,
+      statements: writes.observed - before.count,
+      statementSeconds: writes.total - before.seconds,
+    };
+  };
   /** An open-loop round: `rate` webhooks a second for `pacedSeconds` over new conversations. */
   const paced = async (rate: number, run: string) => {
     serverLatencies = [];
@@ -370,7 +414,7 @@ async function bench(
   }
   const figures: Figure[] = [];
   for (const [level, concurrency] of levels.entries()) {
-    const ours: Round[] = [];
+    const ours: OursRound[] = [];
     const ceiling: Round[] = [];
     const cpu = { ours: [] as CpuUse[], ceiling: [] as CpuUse[] };
     const metered = async <T>(list: CpuUse[], work: () => Promise<T>): Promise<T> => {
@@ -400,6 +444,7 @@ async function bench(
       ceiling: rate(ceiling),
       p50: quantile(latencies, 0.5),
       p99: quantile(latencies, 0.99),
+      inside: insideOf(ours),
       ...(engine.meter && {
         cpu: { ours: perMessage(cpu.ours, ours), ceiling: perMessage(cpu.ceiling, ceiling) },
       }),
@@ -450,6 +495,16 @@ console.log('backend   conc  events/s  ceiling/s  ratio  ×n8n   p50 ms  p99 ms'
 for (const f of all) {
   console.log(
     `${f.backend.padEnd(9)} ${String(f.concurrency).padStart(4)} ${f.rate.toFixed(0).padStart(9)} ${f.ceiling.toFixed(0).padStart(10)} ${(f.rate / f.ceiling).toFixed(2).padStart(6)} ${(f.rate / n8n).toFixed(1).padStart(5)} ${f.p50.toFixed(1).padStart(8)} ${f.p99.toFixed(1).padStart(7)}`,
+  );
+}
+console.log(
+  "\ninside the server, means: a webhook from arrival to answer written; a step statement from sent to committed; the ceiling's message",
+);
+console.log('backend   conc  server ms  statement ms  messages/statement  ceiling ms');
+for (const f of all) {
+  const { serverMs, writeMs, perWrite } = f.inside;
+  console.log(
+    `${f.backend.padEnd(9)} ${String(f.concurrency).padStart(4)} ${serverMs.toFixed(2).padStart(10)} ${writeMs.toFixed(2).padStart(13)} ${perWrite.toFixed(1).padStart(19)} ${(f.ceiling > 0 ? (1000 * f.concurrency) / f.ceiling : 0).toFixed(2).padStart(11)}`,
   );
 }
 if (all.some((f) => f.cpu)) {

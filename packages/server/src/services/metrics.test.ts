@@ -14,6 +14,7 @@ describe('Histogram', () => {
       { suffix: '_count', value: 6 },
     ]);
     expect(histogram.observed).toBe(6);
+    expect(histogram.total).toBeCloseTo(3.565, 9);
     expect(histogram.countAbove(0.1)).toBe(2);
     expect(histogram.countAbove(1)).toBe(1);
     expect(() => histogram.countAbove(0.2)).toThrow('0.2 is not a bucket bound');

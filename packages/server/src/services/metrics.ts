@@ -43,6 +43,11 @@ export class Histogram {
     return this.count;
   }
 
+  /** The observations' sum, seconds. */
+  get total(): number {
+    return this.sum;
+  }
+
   /** How many observations were above `bound` (one of the bucket bounds). */
   countAbove(bound: number): number {
     const index = this.bounds.indexOf(bound);
