@@ -68,13 +68,15 @@ interface PacedFigure {
   writes: number;
 }
 
-/** One of our closed-loop rounds, with what its time was made of inside the server. */
+/** One of our rounds, with what its time was made of inside the server. */
 interface OursRound extends Round {
   /** Each webhook's time inside the server (arrival to answer written), ms. */
   inServer: number[];
   /** Step statements written in the round, and their time from sent to committed, summed (s). */
   statements: number;
   statementSeconds: number;
+  /** Step statements that took over 100 ms from sent to committed. */
+  slowStatements: number;
 }
 
 /** Means over a level's rounds: what a message's time is made of inside the server. */
@@ -197,37 +199,33 @@ async function startEngine(database: Database) {
     if (!template) throw new Error('the history template conversation was not opened');
     await seedHistory(database, template.id, historyCount);
   }
-  /** One round: every message sent, committed and delivered to the sink (timed by the traffic process). */
-  const round = async (concurrency: number, run: string, each?: number): Promise<OursRound> => {
+  /** A round through the traffic process, with what the server saw of it (webhooks, statements). */
+  const observed = async (send: () => Promise<Round>): Promise<OursRound> => {
     serverLatencies = [];
     const writes = core.metrics.stepWrites;
-    const before = { count: writes.observed, seconds: writes.total };
-    const result = await traffic.round(url, connectionId, plan(concurrency, run, each));
+    const before = { count: writes.observed, seconds: writes.total, slow: writes.countAbove(0.1) };
+    const result = await send();
     return {
       ...result,
       inServer: serverLatencies,
       statements: writes.observed - before.count,
       statementSeconds: writes.total - before.seconds,
+      slowStatements: writes.countAbove(0.1) - before.slow,
     };
   };
+  /** One round: every message sent, committed and delivered to the sink (timed by the traffic process). */
+  const round = (concurrency: number, run: string, each?: number) =>
+    observed(() => traffic.round(url, connectionId, plan(concurrency, run, each)));
   /** An open-loop round: `rate` webhooks a second for `pacedSeconds` over new conversations. */
-  const paced = async (rate: number, run: string) => {
-    serverLatencies = [];
-    const writes = core.metrics.stepWrites;
-    const before = { writes: writes.observed, slow: writes.countAbove(0.1) };
-    const round = await traffic.round(
-      url,
-      connectionId,
-      plan(pacedConversations, run, Math.ceil((rate * pacedSeconds) / pacedConversations)),
-      rate,
+  const paced = (rate: number, run: string) =>
+    observed(() =>
+      traffic.round(
+        url,
+        connectionId,
+        plan(pacedConversations, run, Math.ceil((rate * pacedSeconds) / pacedConversations)),
+        rate,
+      ),
     );
-    return {
-      round,
-      serverLatencies,
-      writes: writes.observed - before.writes,
-      slowWrites: writes.countAbove(0.1) - before.slow,
-    };
-  };
   const stop = async () => {
     await app.close();
     await workers.stop();
@@ -455,10 +453,7 @@ async function bench(
   for (const fraction of pacedFractions) {
     const offered = Math.max(1, Math.round(peak * fraction));
     await quietMoment();
-    const { round, serverLatencies, writes, slowWrites } = await engine.paced(
-      offered,
-      `${name}-paced-${fraction}`,
-    );
+    const round = await engine.paced(offered, `${name}-paced-${fraction}`);
     paced.push({
       backend: name,
       fraction,
@@ -466,9 +461,9 @@ async function bench(
       rate: rate([round]),
       p50: quantile(round.latencies, 0.5),
       p99: quantile(round.latencies, 0.99),
-      serverP99: quantile(serverLatencies, 0.99),
-      slowWrites,
-      writes,
+      serverP99: quantile(round.inServer, 0.99),
+      slowWrites: round.slowStatements,
+      writes: round.statements,
     });
   }
   await engine.stop();

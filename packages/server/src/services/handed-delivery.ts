@@ -128,8 +128,8 @@ export class HandedDelivery implements HandOff {
     this.lingering = null;
   }
 
+  /** Delivers the lane's rows in order; `take` marked it running when it scheduled this. */
   private async run(conversationId: string, lane: Lane): Promise<void> {
-    lane.isRunning = true;
     try {
       for (let row = lane.queue[0]; row !== undefined; row = lane.queue[0]) {
         const result = await this.outbox.deliverOne(row, this.deadlines);
