@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+// One turn of the event loop: when a taken row's delivery starts (the fake answers at once).
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { asc, eq } from 'drizzle-orm';
 import type { DeliveryResult } from '@attendflow/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,9 +71,6 @@ function fakeSteps(failing: Set<string> = new Set()) {
   };
   return { steps, log, hold, open };
 }
-
-/** One turn of the event loop, when a taken row's delivery starts (the fake's answers at once). */
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A hand-off over the fake (leases of 30 s, deliveries of 1 s) that fails the test on any error. */
 const deliveryOf = (fake: ReturnType<typeof fakeSteps>, settleLingerMs?: number) =>

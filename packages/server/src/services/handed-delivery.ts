@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { HandOff } from './hand-off.js';
 import { Deadlines, type OutboxWorker } from './outbox-worker.js';
 
@@ -200,9 +201,4 @@ export class HandedDelivery implements HandOff {
     const tracked = work.catch(this.onError).finally(() => this.running.delete(tracked));
     this.running.add(tracked);
   }
-}
-
-/** Resolves on the event loop's next turn (after the I/O callbacks and promises now pending). */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
