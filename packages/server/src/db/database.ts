@@ -31,7 +31,8 @@ export interface Database {
   notify(channel: string, payload: string): Promise<void>;
   /**
    * Resolves with the reason if the database is gone for good: PGlite's thread stopped (a crash of
-   * PostgreSQL in WebAssembly). postgres.js reconnects to PostgreSQL by itself: there, never.
+   * PostgreSQL in WebAssembly) or PostgreSQL in it panicked. postgres.js reconnects to PostgreSQL by
+   * itself: there, never.
    */
   readonly lost: Promise<Error>;
   /** PGlite: its data directory as a tarball, for `PGlite.create({ loadDataDir })`. */

@@ -185,6 +185,38 @@ describe('PgliteRemote', () => {
     expect((await dying.lost).message).toMatch(/^the PGlite thread exited \(code \d+\)$/);
     await expect(dying.query('select 1')).rejects.toThrow('the PGlite database is closed');
   });
+
+  it('says it is lost when PostgreSQL in it panics, fails every call, and stops its thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'af-panic-'));
+    const panicking = await PgliteRemote.start({ dataDir: dir });
+    const exited = new Promise<number>((resolve) =>
+      (panicking as unknown as { worker: Worker }).worker.once('exit', resolve),
+    );
+    try {
+      await panicking.exec('create table t (x int)');
+      // A WAL segment it cannot create (its directory gone, as on a failed disk): PANIC, after
+      // which PGlite's next statement spun its thread forever.
+      rmSync(join(dir, 'pg_wal'), { recursive: true, force: true });
+      await panicking.query('select pg_switch_wal()');
+      const calls = ['insert into t values (1)', 'select 1', 'select count(*) from t'].map((text) =>
+        panicking.query(text).then(
+          () => 'answered',
+          (error: { severity?: string; message: string }) => `${error.severity}: ${error.message}`,
+        ),
+      );
+      const [first, ...rest] = await Promise.all(calls);
+      expect(first).toMatch(
+        /^PANIC: could not create file "pg_wal\/xlogtemp\.\d+": No such file or directory$/,
+      );
+      // The calls behind it fail with the same error, not by hanging behind a spinning thread.
+      expect(rest).toEqual([first, first]);
+      expect(`PANIC: ${(await panicking.lost).message}`).toBe(first);
+      await expect(panicking.query('select 1')).rejects.toThrow('the PGlite database is closed');
+      expect(typeof (await exited)).toBe('number');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('openDatabase on PGlite (its own thread)', () => {

@@ -33,7 +33,10 @@ export class PgliteRemote {
   private closed = false;
   private isClosing = false;
   private onLost!: (error: Error) => void;
-  /** Resolves if the thread stops other than by `close()` (every call fails from then on). */
+  /**
+   * Resolves if the database is lost: its thread stopped other than by `close()`, or PostgreSQL in it
+   * panicked (every call fails from then on).
+   */
   readonly lost = new Promise<Error>((resolve) => (this.onLost = resolve));
 
   private constructor(private readonly worker: Worker) {
@@ -42,15 +45,26 @@ export class PgliteRemote {
       if ('notify' in reply) return this.listeners.get(reply.notify)?.(reply.payload);
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
-      if (reply.ok) waiting?.resolve(reply.value);
-      else waiting?.reject(fromWireError(reply.error));
+      if (reply.ok) return waiting?.resolve(reply.value);
+      const error = fromWireError(reply.error);
+      waiting?.reject(error);
+      if (endsTheDatabase(error)) this.lose(error);
     });
     worker.on('error', (error) => this.failAll(error));
-    worker.on('exit', (code) => {
-      const error = new Error(`the PGlite thread exited (code ${code})`);
-      this.failAll(error);
-      if (!this.isClosing) this.onLost(error);
-    });
+    worker.on('exit', (code) => this.lose(new Error(`the PGlite thread exited (code ${code})`)));
+  }
+
+  /**
+   * PostgreSQL restarts itself after a PANIC (and ends the session after a FATAL); PGlite, one
+   * session with no server around it, goes on in a state nothing can trust: after a WAL segment
+   * it could not create, the next statement spun its thread forever. So the database is lost: every
+   * call fails from here, and the thread is stopped (a restart recovers from the data directory).
+   */
+  private lose(error: Error): void {
+    this.failAll(error);
+    if (this.isClosing) return;
+    this.onLost(error);
+    void this.worker.terminate();
   }
 
   /** Starts the thread and opens the database there; resolves once it is ready. */
@@ -163,6 +177,12 @@ export class PgliteRemote {
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
+}
+
+/** Whether PostgreSQL would have ended the session (FATAL) or restarted the server (PANIC). */
+function endsTheDatabase(error: Error): boolean {
+  const { severity } = error as { severity?: unknown };
+  return severity === 'PANIC' || severity === 'FATAL';
 }
 
 /** The caller's parsers applied to the columns of their types (the host left them as text). */
