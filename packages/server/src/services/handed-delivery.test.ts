@@ -30,8 +30,9 @@ const row = (id: string, conversation = 'c1'): OutboxRow => ({
 });
 
 /** A scripted outbox worker: records what was delivered, settled and released, in order. */
-function fakeSteps(failing: Set<string> = new Set()) {
+function fakeSteps(failing: Set<string> = new Set(), settleFailures = 0) {
   const log: string[] = [];
+  let failuresLeft = settleFailures;
   let release: () => void = () => undefined;
   const gate = { held: null as Promise<void> | null };
   const steps: DeliverySteps = {
@@ -43,6 +44,7 @@ function fakeSteps(failing: Set<string> = new Set()) {
     async settleSent(rows) {
       log.push(`sent ${rows.map((r) => r.id).join(',')}`);
       await Promise.resolve();
+      if (failuresLeft-- > 0) throw new Error('the connection was cut');
     },
     async settle(r) {
       log.push(`retry ${r.id}`);
@@ -170,6 +172,31 @@ describe('handed delivery', () => {
     expect(fake.log).toEqual(['deliver 1', 'sent 1']);
     expect(handed.holding('c1').own).toEqual([]);
     expect(handed.takeSent()).toBeNull();
+  });
+
+  it('marks delivered rows again after a statement failed (a connection cut), then leaves them to the lease', async () => {
+    const blip = fakeSteps(new Set(), 2);
+    const errors: unknown[] = [];
+    const handed = new HandedDelivery(blip.steps, 30_000, 1_000, (error) => errors.push(error), 20);
+    handed.take([row('1')], handed.holding('c1').epoch);
+    await waitUntil(() => handed.holding('c1').own.length === 0, 2_000);
+    expect(blip.log).toEqual(['deliver 1', 'sent 1', 'sent 1', 'sent 1']);
+    expect(errors).toEqual([]);
+
+    // Down for longer than the tries (50 + 100 + 200 + 400 + 800 ms): the lease's claim redelivers.
+    const down = fakeSteps(new Set(), Infinity);
+    const failing = new HandedDelivery(
+      down.steps,
+      30_000,
+      1_000,
+      (error) => errors.push(error),
+      20,
+    );
+    failing.take([row('2')], failing.holding('c1').epoch);
+    await waitUntil(() => errors.length > 0, 5_000);
+    expect(down.log).toEqual(['deliver 2', ...Array<string>(6).fill('sent 2')]);
+    expect(errors).toEqual([new Error('the connection was cut')]);
+    expect(failing.holding('c1').own).toEqual([]);
   });
 
   it("holds the rows at once and delivers them on the next turn, after the step's answer", async () => {

@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as nextTry } from 'node:timers/promises';
 import type { HandOff } from './hand-off.js';
 import { Deadlines, type OutboxWorker } from './outbox-worker.js';
 
@@ -9,6 +9,10 @@ export type DeliverySteps = Pick<
 >;
 import type { OutboxRow } from './outbox-row.js';
 import type { SentRows } from './persist-step.js';
+
+/** Tries at marking delivered rows sent, and the pause before the second (doubled after each). */
+const settleAttempts = 6;
+const settleFirstPauseMs = 50;
 
 /** One conversation's rows this process holds: delivered one after another, in order. */
 interface Lane {
@@ -172,16 +176,28 @@ export class HandedDelivery implements HandOff {
       while (this.toSettle.length > 0) {
         const batch = this.toSettle;
         this.toSettle = [];
-        try {
-          await this.outbox.settleSent(batch.map((entry) => entry.row));
-        } catch (error) {
-          // Left claimed: the lease runs out and a claim delivers them again (same idempotency key).
-          this.onError(error);
-        }
+        await this.settleBatch(batch.map((entry) => entry.row));
         this.forgetSettled(batch);
       }
     } finally {
       this.settling = null;
+    }
+  }
+
+  /**
+   * Marks delivered rows sent; a failure (the connection cut, the database restarting) is tried
+   * again after 50, 100, 200, 400 and 800 ms. After the last try the rows are left claimed: the
+   * lease runs out and a claim delivers them again (same idempotency key), as before a blip did.
+   */
+  private async settleBatch(rows: readonly OutboxRow[]): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.outbox.settleSent(rows);
+        return;
+      } catch (error) {
+        if (attempt >= settleAttempts || this.abort.signal.aborted) return this.onError(error);
+        await nextTry(settleFirstPauseMs * 2 ** (attempt - 1));
+      }
     }
   }
 
