@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createCore } from '../core.js';
 import type { Database } from '../db/database.js';
@@ -8,6 +7,7 @@ import { events, outbox } from '../db/schema/index.js';
 import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { startSink } from '../testing/sink.js';
+import { subscribeInbox } from '../testing/live-client.js';
 import { itOnPostgres, testBackends } from '../testing/test-databases.js';
 import { crashFlow, inboundToken, waitUntil } from '../testing/traffic.js';
 
@@ -109,26 +109,3 @@ describe.each(postgresOnly)('two server processes on one $name', (backend) => {
     120_000,
   );
 });
-
-async function subscribeInbox(baseUrl: string) {
-  const login = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@attendflow.local', password: 'admin-password-1' }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  const socket = new WebSocket(`${baseUrl.replace('http', 'ws')}/api/live?token=${token}`);
-  const changes = new Set<string>();
-  socket.on('message', (raw: Buffer) => {
-    const frame = JSON.parse(raw.toString()) as {
-      type?: string;
-      data?: { conversationId?: string; seq?: number };
-    };
-    if (frame.type === 'conversation.changed')
-      changes.add(`${frame.data?.conversationId}:${frame.data?.seq}`);
-  });
-  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-  socket.send(JSON.stringify({ subscribe: 'inbox' }));
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  return { changes, close: () => socket.close() };
-}
