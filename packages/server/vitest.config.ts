@@ -1,12 +1,13 @@
 import { configDefaults, defineProject } from 'vitest/config';
 
 /**
- * Files whose every test needs PostgreSQL (two server processes on one database): without
+ * Files whose every test needs PostgreSQL (two server processes on one database, its connections
+ * cut): without
  * `DATABASE_URL` they hold no test, which Vitest counts as a failed file, so they are left out, as
  * the README says (`pnpm test` runs the server's tests on PGlite, and on PostgreSQL as well when
  * `DATABASE_URL` is set). Under CI a missing `DATABASE_URL` is an error (`testBackends`).
  */
-const postgresOnly = ['src/process/scale-out.test.ts'];
+const postgresOnly = ['src/process/scale-out.test.ts', 'src/process/connections-cut.test.ts'];
 
 export default defineProject({
   test: {
