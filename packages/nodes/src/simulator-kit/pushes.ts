@@ -1,3 +1,4 @@
+import { fetchWithin } from '../channels/fetch-within.js';
 import { z } from 'zod';
 import type { SimClock } from './clock.js';
 
@@ -189,13 +190,11 @@ export class PushQueue {
       Object.assign(headers, this.sign(body, secret));
     }
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-      await response.body?.cancel();
+      const { response } = await fetchWithin(
+        url,
+        { method: 'POST', headers, body },
+        { timeoutMs: this.config.timeoutMs },
+      );
       record.status = response.status;
       return response.ok;
     } catch (error) {

@@ -1,3 +1,4 @@
+import { fetchWithin } from '../fetch-within.js';
 import { defineChannelAdapter, type DeliveryResult, type InboundItem } from '@attendflow/engine';
 import { postJson, type PostAnswer } from '../http-post.js';
 import { parseRetryAfter } from '../../shared/retry-after.js';
@@ -83,11 +84,11 @@ export const apiAdapter = defineChannelAdapter(apiChannel, {
 
   async testConnection(settings, signal) {
     try {
-      const response = await fetch(settings.outboundUrl, {
-        method: 'HEAD',
-        signal: AbortSignal.any([signal, AbortSignal.timeout(settings.timeoutMs)]),
-      });
-      await response.body?.cancel();
+      const { response } = await fetchWithin(
+        settings.outboundUrl,
+        { method: 'HEAD' },
+        { timeoutMs: settings.timeoutMs, signal },
+      );
       return {
         ok: response.status < 500,
         detail: `HEAD ${settings.outboundUrl}: HTTP ${response.status}`,

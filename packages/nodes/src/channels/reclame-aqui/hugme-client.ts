@@ -1,3 +1,4 @@
+import { fetchWithin } from '../fetch-within.js';
 import { createHash } from 'node:crypto';
 import {
   RATE_LIMIT_PER_MINUTE,
@@ -77,19 +78,22 @@ export function createHugmeClient(deps: HugmeClientDeps) {
     const headers: Record<string, string> = { authorization: auth, accept: 'application/json' };
     if (call.json !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
+    let text: string;
     try {
-      response = await deps.fetch(url, {
-        method: call.method,
-        headers,
-        body: call.form ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
-        signal: AbortSignal.any([signal, AbortSignal.timeout(deps.requestTimeoutMs)]),
-      });
+      ({ response, body: text } = await fetchWithin(
+        url,
+        {
+          method: call.method,
+          headers,
+          body: call.form ?? (call.json === undefined ? undefined : JSON.stringify(call.json)),
+        },
+        { timeoutMs: deps.requestTimeoutMs, signal, fetch: deps.fetch },
+      ));
     } catch (error) {
       const reason =
         error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'failed';
       throw new HugmeCallError(`${call.method} ${call.path} ${reason}`, null, true);
     }
-    const text = await response.text().catch(() => '');
     if (response.status === 429) {
       const waitMs = parseRetryAfter(response.headers.get('retry-after')) ?? 60_000;
       deps.budget.exhaust(key, waitMs);

@@ -1,3 +1,4 @@
+import { fetchWithin } from '../fetch-within.js';
 import type { TelegramSettings } from './settings.js';
 
 /** What one Bot API call came to: the vendor's answer, or why there is none. */
@@ -37,18 +38,23 @@ export async function callBotApi<T>(
   params: Record<string, unknown>,
   signal: AbortSignal,
 ): Promise<BotApiOutcome<T>> {
-  const timeout = AbortSignal.any([signal, AbortSignal.timeout(settings.requestTimeoutMs)]);
   const url = `${settings.apiBaseUrl.replace(/\/+$/, '')}/bot${settings.botToken}/${method}`;
   let response: Response;
+  let body: string;
   try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(params),
-      signal: timeout,
-    });
+    ({ response, body } = await fetchWithin(
+      url,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(params),
+      },
+      { timeoutMs: settings.requestTimeoutMs, signal },
+    ));
   } catch (error) {
-    if (timeout.aborted) return { kind: 'ambiguous', reason: `${method}: timed out` };
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return { kind: 'ambiguous', reason: `${method}: timed out` };
     const code = causeCode(error);
     return code !== undefined && unsentCodes.has(code)
       ? { kind: 'unsent', reason: `${method}: ${code}` }
@@ -56,7 +62,7 @@ export async function callBotApi<T>(
   }
   let envelope: Envelope;
   try {
-    envelope = (await response.json()) as Envelope;
+    envelope = JSON.parse(body) as Envelope;
   } catch {
     if (response.status >= 500) return httpError(method, response.status, undefined);
     return {

@@ -1,3 +1,4 @@
+import { fetchWithin } from '../fetch-within.js';
 import { parseRetryAfter } from '../../shared/retry-after.js';
 import type { WishSettings } from './definition.js';
 import { wishRateLimitedCode } from './wish-v2-assumptions.js';
@@ -42,17 +43,17 @@ export function createWishClient(
     let response: Response;
     let text: string;
     try {
-      response = await fetchImpl(url, {
-        method,
-        signal: AbortSignal.any([signal, AbortSignal.timeout(settings.requestTimeoutMs)]),
-        ...(method === 'POST'
+      ({ response, body: text } = await fetchWithin(
+        url,
+        method === 'POST'
           ? {
+              method,
               headers: { 'content-type': 'application/x-www-form-urlencoded' },
               body: fields.toString(),
             }
-          : {}),
-      });
-      text = await response.text();
+          : { method },
+        { timeoutMs: settings.requestTimeoutMs, signal, fetch: fetchImpl },
+      ));
     } catch (error) {
       const name = error instanceof Error ? error.name : '';
       return {
