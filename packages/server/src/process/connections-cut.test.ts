@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createCore } from '../core.js';
 import type { Database } from '../db/database.js';
-import { events, outbox } from '../db/schema/index.js';
+import { outbox } from '../db/schema/index.js';
 import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { startSink } from '../testing/sink.js';
 import { subscribeInbox } from '../testing/live-client.js';
 import { itOnPostgres, testBackends } from '../testing/test-databases.js';
-import { crashFlow, inboundToken, waitUntil } from '../testing/traffic.js';
+import { crashFlow, postInbound, eventsPerKey, waitUntil } from '../testing/traffic.js';
 
 const postgresOnly = testBackends().filter((backend) => backend.name === 'postgres');
 const conversations = 8;
@@ -86,21 +86,13 @@ describe.each(postgresOnly)('a server whose $name connections are cut', (backend
           for (; cuts < cutsCount || m < 10; m++) {
             // The vendor's retry: until the webhook is acknowledged.
             for (let attempt = 0; ; attempt++) {
-              const response = await fetch(`${url}/api/channels/${connectionId}/inbound`, {
-                method: 'POST',
-                headers: {
-                  'content-type': 'application/json',
-                  authorization: `Bearer ${inboundToken}`,
-                },
-                body: JSON.stringify({
-                  type: 'message',
-                  conversationId: `conv-${c}`,
-                  messageId: `conv-${c}-m${m}`,
-                  text: `m${m}`,
-                }),
+              const response = await postInbound(
+                url,
+                connectionId,
+                { conversationId: `conv-${c}`, messageId: `conv-${c}-m${m}`, text: `m${m}` },
                 // As a vendor's sender: a webhook unanswered for long is sent again.
-                signal: AbortSignal.timeout(20_000),
-              }).catch(() => null);
+                AbortSignal.timeout(20_000),
+              ).catch(() => null);
               if (response?.status === 200) break;
               failures++;
               if (attempt > 100) throw new Error(`conv-${c}-m${m} never acknowledged`);
@@ -115,10 +107,7 @@ describe.each(postgresOnly)('a server whose $name connections are cut', (backend
       expect(failures).toBeGreaterThan(0);
 
       const total = sentEach.reduce((sum, n) => sum + n, 0);
-      const applied = await database.db
-        .select({ key: events.dedupKey, n: sql<number>`count(*)::int` })
-        .from(events)
-        .groupBy(events.dedupKey);
+      const applied = await eventsPerKey(database.db);
       expect(applied).toHaveLength(total);
       expect(applied.every((row) => row.n === 1)).toBe(true);
       // Every answer delivered and marked sent; a delivery whose marking was cut is sent again
@@ -136,15 +125,10 @@ describe.each(postgresOnly)('a server whose $name connections are cut', (backend
       // With the cuts over, a new message is announced to the subscriber (the server listens
       // again on a connection of its own).
       const before = inbox.changes.size;
-      const response = await fetch(`${url}/api/channels/${connectionId}/inbound`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${inboundToken}` },
-        body: JSON.stringify({
-          type: 'message',
-          conversationId: 'conv-0',
-          messageId: 'conv-0-after',
-          text: 'after',
-        }),
+      const response = await postInbound(url, connectionId, {
+        conversationId: 'conv-0',
+        messageId: 'conv-0-after',
+        text: 'after',
       });
       expect(response.status).toBe(200);
       await waitUntil(() => inbox.changes.size > before, 10_000);

@@ -12,7 +12,7 @@ import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { startSink } from '../testing/sink.js';
 import { testBackends } from '../testing/test-databases.js';
-import { crashFlow, sendAll, waitUntil } from '../testing/traffic.js';
+import { crashFlow, sendAll, eventsPerKey, waitUntil } from '../testing/traffic.js';
 
 const conversationsCount = 12;
 const messagesEach = 8;
@@ -97,11 +97,7 @@ describe.each(testBackends())('a server killed with SIGKILL on $name', (backend)
       database = await openDatabase({ dataDir: join(env['DATA_DIR'] ?? '', 'pglite') });
 
     const { db } = database;
-    const applied = await db
-      .select({ key: events.dedupKey, n: sql<number>`count(*)::int` })
-      .from(events)
-      .where(sql`${events.dedupKey} like 'conv-%'`)
-      .groupBy(events.dedupKey);
+    const applied = await eventsPerKey(db, sql`${events.dedupKey} like 'conv-%'`);
     expect(applied).toHaveLength(conversationsCount * messagesEach);
     expect(applied.every((row) => row.n === 1)).toBe(true);
 

@@ -11,7 +11,7 @@ import { runMigrations } from '../db/migrate.js';
 import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { startSink } from '../testing/sink.js';
-import { crashFlow, inboundToken, waitUntil } from '../testing/traffic.js';
+import { crashFlow, postInbound, eventsPerKey, waitUntil } from '../testing/traffic.js';
 
 const conversationsCount = 20;
 /** Enough for the WAL to need a new segment (16 MB) many times over, so the test ends on its own. */
@@ -64,19 +64,13 @@ describe('a server on PGlite whose WAL directory fails', () => {
     const send = async (conversation: number, message: number): Promise<boolean> => {
       const messageId = `conv-${conversation}-m${message}`;
       try {
-        const response = await fetch(`${url}/api/channels/${connectionId}/inbound`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${inboundToken}` },
+        const response = await postInbound(
+          url,
+          connectionId,
+          { conversationId: `conv-${conversation}`, messageId, text: `message ${message}` },
           // A server that hangs on its broken database answers nothing: the sender gives up.
-          signal: AbortSignal.timeout(10_000),
-          body: JSON.stringify({
-            type: 'message',
-            conversationId: `conv-${conversation}`,
-            messageId,
-            text: `message ${message}`,
-            customer: { name: 'Ana', fields: {} },
-          }),
-        });
+          AbortSignal.timeout(10_000),
+        );
         const body = (await response.json()) as { results?: Array<{ status: string }> };
         if (response.status !== 200 || body.results?.[0]?.status !== 'applied') return false;
         acknowledged.push(messageId);
@@ -110,11 +104,7 @@ describe('a server on PGlite whose WAL directory fails', () => {
 
     renameSync(join(dataDir, 'pg_wal.away'), join(dataDir, 'pg_wal'));
     database = await openDatabase({ dataDir });
-    const applied = await database.db
-      .select({ key: events.dedupKey, n: sql<number>`count(*)::int` })
-      .from(events)
-      .where(sql`${events.dedupKey} like 'conv-%'`)
-      .groupBy(events.dedupKey);
+    const applied = await eventsPerKey(database.db, sql`${events.dedupKey} like 'conv-%'`);
     const once = new Set(applied.filter((row) => row.n === 1).map((row) => row.key));
     expect(applied.every((row) => row.n === 1)).toBe(true);
     expect(acknowledged.filter((key) => !once.has(key))).toEqual([]);

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { createCore } from '../core.js';
 import type { Database } from '../db/database.js';
-import { events, outbox } from '../db/schema/index.js';
+import { outbox } from '../db/schema/index.js';
 import { seedConnection, apiSettings } from '../testing/seed.js';
 import { startServerProcess, type ServerProcess } from '../testing/server-process.js';
 import { startSink } from '../testing/sink.js';
 import { subscribeInbox } from '../testing/live-client.js';
 import { itOnPostgres, testBackends } from '../testing/test-databases.js';
-import { crashFlow, inboundToken, waitUntil } from '../testing/traffic.js';
+import { crashFlow, postInbound, eventsPerKey, waitUntil } from '../testing/traffic.js';
 
 const postgresOnly = testBackends().filter((backend) => backend.name === 'postgres');
 
@@ -63,18 +63,10 @@ describe.each(postgresOnly)('two server processes on one $name', (backend) => {
           for (let m = 0; m < messagesEach; m++) {
             // Alternate processes for the same conversation, and send every message twice.
             for (const server of [servers[m % 2], servers[(m + 1) % 2]]) {
-              const response = await fetch(`${server?.url}/api/channels/${connectionId}/inbound`, {
-                method: 'POST',
-                headers: {
-                  'content-type': 'application/json',
-                  authorization: `Bearer ${inboundToken}`,
-                },
-                body: JSON.stringify({
-                  type: 'message',
-                  conversationId: `conv-${c}`,
-                  messageId: `conv-${c}-m${m}`,
-                  text: `m${m}`,
-                }),
+              const response = await postInbound(server?.url ?? '', connectionId, {
+                conversationId: `conv-${c}`,
+                messageId: `conv-${c}-m${m}`,
+                text: `m${m}`,
               });
               expect(response.status).toBe(200);
             }
@@ -84,10 +76,7 @@ describe.each(postgresOnly)('two server processes on one $name', (backend) => {
       const total = conversations * messagesEach;
       await waitUntil(() => sink.delivered().length === total, 30_000);
 
-      const applied = await database.db
-        .select({ key: events.dedupKey, n: sql<number>`count(*)::int` })
-        .from(events)
-        .groupBy(events.dedupKey);
+      const applied = await eventsPerKey(database.db);
       expect(applied).toHaveLength(total);
       expect(applied.every((row) => row.n === 1)).toBe(true);
       // A delivery is marked sent by the next statement that carries it, or within 20 ms alone.

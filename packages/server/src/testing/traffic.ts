@@ -1,4 +1,7 @@
 import type { FlowInput } from '@attendflow/engine';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { events } from '../db/schema/index.js';
 import { flowNode } from './flow-node.js';
 
 /** The inbound token of the API connections the process tests seed. */
@@ -34,6 +37,21 @@ export interface PlannedMessage {
   text: string;
 }
 
+/** POSTs one customer message to a connection's inbound webhook, as the API channel takes it. */
+export function postInbound(
+  baseUrl: string,
+  connectionId: string,
+  message: PlannedMessage,
+  signal?: AbortSignal,
+): Promise<Response> {
+  return fetch(`${baseUrl}/api/channels/${connectionId}/inbound`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${inboundToken}` },
+    body: JSON.stringify({ type: 'message', customer: { name: 'Ana', fields: {} }, ...message }),
+    ...(signal ? { signal } : {}),
+  });
+}
+
 /**
  * Sends each conversation's messages in order, conversations in parallel, through the inbound
  * webhook. With `stopOnError: false` (a server about to be killed) failures are ignored.
@@ -50,18 +68,7 @@ export async function sendAll(
       for (const message of messages) {
         const began = performance.now();
         try {
-          const response = await fetch(`${baseUrl}/api/channels/${connectionId}/inbound`, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              authorization: `Bearer ${inboundToken}`,
-            },
-            body: JSON.stringify({
-              type: 'message',
-              customer: { name: 'Ana', fields: {} },
-              ...message,
-            }),
-          });
+          const response = await postInbound(baseUrl, connectionId, message);
           const text = await response.text();
           if (!response.ok && options.stopOnError)
             throw new Error(`inbound answered ${response.status}: ${text}`);
@@ -85,4 +92,16 @@ export async function waitUntil(
     if (Date.now() > deadline) throw new Error(`condition not met in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Each dedup key of the event log (those `where` keeps) with how many events carry it: the process
+ * tests' "applied once".
+ */
+export function eventsPerKey(
+  db: Db,
+  where?: SQL,
+): Promise<Array<{ key: string | null; n: number }>> {
+  const query = db.select({ key: events.dedupKey, n: sql<number>`count(*)::int` }).from(events);
+  return (where ? query.where(where) : query).groupBy(events.dedupKey);
 }
