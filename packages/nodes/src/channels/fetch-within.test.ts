@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchWithin } from './fetch-within.js';
+import { AnswerCutError, fetchWithin, isCutShort } from './fetch-within.js';
 
 describe('fetchWithin', () => {
   let server: Server;
@@ -68,5 +68,12 @@ describe('fetchWithin', () => {
   it('says an answer whose body was cut on its way was cut, with no network code', async () => {
     const outcome = await failure(fetchWithin(`${base}/cut`, {}, { timeoutMs: 2_000 }));
     expect(outcome).toMatch(/^AnswerCutError: the answer was cut: /);
+  });
+
+  it('tells a call its deadline or its caller ended from one that failed otherwise', () => {
+    expect(isCutShort(new DOMException('timed out', 'TimeoutError'))).toBe(true);
+    expect(isCutShort(new DOMException('aborted', 'AbortError'))).toBe(true);
+    expect(isCutShort(new AnswerCutError('reset'))).toBe(false);
+    expect(isCutShort(new TypeError('fetch failed'))).toBe(false);
   });
 });

@@ -62,6 +62,12 @@ export async function fetchWithin(
   }
 }
 
+/** Whether {@link fetchWithin} was ended by its deadline or by the caller's signal. */
+export function isCutShort(error: unknown): boolean {
+  const name = error instanceof Error ? error.name : '';
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
 /** The response came, its body did not arrive whole. */
 export class AnswerCutError extends Error {
   constructor(detail: string) {

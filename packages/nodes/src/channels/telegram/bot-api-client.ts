@@ -1,4 +1,4 @@
-import { fetchWithin } from '../fetch-within.js';
+import { fetchWithin, isCutShort } from '../fetch-within.js';
 import type { TelegramSettings } from './settings.js';
 
 /** What one Bot API call came to: the vendor's answer, or why there is none. */
@@ -52,9 +52,7 @@ export async function callBotApi<T>(
       { timeoutMs: settings.requestTimeoutMs, signal },
     ));
   } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    if (name === 'TimeoutError' || name === 'AbortError')
-      return { kind: 'ambiguous', reason: `${method}: timed out` };
+    if (isCutShort(error)) return { kind: 'ambiguous', reason: `${method}: timed out` };
     const code = causeCode(error);
     return code !== undefined && unsentCodes.has(code)
       ? { kind: 'unsent', reason: `${method}: ${code}` }

@@ -1,4 +1,4 @@
-import { fetchWithin } from '../fetch-within.js';
+import { fetchWithin, isCutShort } from '../fetch-within.js';
 import { parseRetryAfter } from '../../shared/retry-after.js';
 import type { WishSettings } from './definition.js';
 import { wishRateLimitedCode } from './wish-v2-assumptions.js';
@@ -55,13 +55,9 @@ export function createWishClient(
         { timeoutMs: settings.requestTimeoutMs, signal, fetch: fetchImpl },
       ));
     } catch (error) {
-      const name = error instanceof Error ? error.name : '';
       return {
         kind: 'unavailable',
-        detail:
-          name === 'TimeoutError' || name === 'AbortError'
-            ? `${path} timed out`
-            : `${path}: connection failed`,
+        detail: isCutShort(error) ? `${path} timed out` : `${path}: connection failed`,
       };
     }
     return classify(path, response, text);
