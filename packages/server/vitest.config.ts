@@ -12,7 +12,7 @@ const postgresOnly = ['src/process/scale-out.test.ts', 'src/process/connections-
 export default defineProject({
   test: {
     name: 'server',
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'bench/**/*.test.ts'],
     exclude: [
       ...configDefaults.exclude,
       ...(process.env['DATABASE_URL'] || process.env['CI'] ? [] : postgresOnly),

@@ -1,59 +1,39 @@
-import { Agent, request } from 'node:http';
 import type { PlannedMessage } from '../src/testing/traffic.js';
 import { inboundToken } from '../src/testing/traffic.js';
+import { leanPoster } from './lean-http.js';
 
-/** Keep-alive connections per server, kept across rounds as a vendor's client keeps them. */
-const agents: Record<string, Agent> = {};
+/** Keep-alive connections per webhook URL, kept across rounds as a vendor's client keeps them. */
+const posters = new Map<string, ReturnType<typeof leanPoster>>();
 
-/**
- * The bench's load generator: each conversation's messages in order, conversations in parallel,
- * over keep-alive node:http (the cheapest client in Node, as autocannon would be: fetch costs the
- * process under test more CPU than the server's own work). Returns each webhook's latency, ms.
- */
-/** One webhook poster over a server's kept keep-alive agent: resolves when the answer is read. */
+/** One webhook poster (`lean-http.ts`): resolves when the answer is read, rejects on a non-2xx. */
 function poster(baseUrl: string, connectionId: string): (message: PlannedMessage) => Promise<void> {
-  const url = new URL(`${baseUrl}/api/channels/${connectionId}/inbound`);
-  agents[baseUrl] ??= new Agent({ keepAlive: true });
-  const agent = agents[baseUrl];
-  return (message) =>
-    new Promise<void>((resolve, reject) => {
-      const body = JSON.stringify({
-        type: 'message',
-        customer: { name: 'Ana', fields: {} },
-        ...message,
-      });
-      const outgoing = request(
-        url,
-        {
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/json',
-            'content-length': Buffer.byteLength(body),
-            authorization: `Bearer ${inboundToken}`,
-          },
-        },
-        (response) => {
-          let text = '';
-          response.setEncoding('utf8');
-          response.on('data', (chunk: string) => (text += chunk));
-          response.on('end', () => {
-            if ((response.statusCode ?? 500) >= 300)
-              reject(new Error(`inbound answered ${response.statusCode}: ${text}`));
-            else resolve();
-          });
-        },
-      );
-      outgoing.on('error', reject);
-      outgoing.end(body);
+  const url = `${baseUrl}/api/channels/${connectionId}/inbound`;
+  let lean = posters.get(url);
+  if (!lean) {
+    lean = leanPoster(new URL(url), {
+      'content-type': 'application/json',
+      authorization: `Bearer ${inboundToken}`,
     });
+    posters.set(url, lean);
+  }
+  const { post } = lean;
+  return async (message) => {
+    const body = JSON.stringify({
+      type: 'message',
+      customer: { name: 'Ana', fields: {} },
+      ...message,
+    });
+    const response = await post(body);
+    if (response.status >= 300)
+      throw new Error(`inbound answered ${response.status}: ${response.text}`);
+  };
 }
 
 /**
  * The bench's load generator, closed loop: each conversation's messages in order, each sent when
- * the previous one is answered, conversations in parallel, over keep-alive node:http (the cheapest
- * client in Node, as autocannon would be: fetch costs the process under test more CPU than the
- * server's own work). Returns each webhook's latency, ms.
+ * the previous one is answered, conversations in parallel, over keep-alive sockets with no HTTP
+ * library (`lean-http.ts`, as autocannon and wrk send: node:http's client cost the shared cores
+ * twice as much, fetch more than the server's own work). Returns each webhook's latency, ms.
  */
 export async function sendWebhooks(
   baseUrl: string,

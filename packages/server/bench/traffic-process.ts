@@ -1,10 +1,10 @@
 /**
  * The bench's other side, in its own process as a load generator and a vendor would be: the sink
- * the api channel delivers to, and the webhook sender. The server under test then spends its CPU
- * on its own work only. Driven over IPC by `traffic.ts`.
+ * the api channel delivers to, and the webhook sender, both over `lean-http.ts`. The server under
+ * test then spends its CPU on its own work only, and the cores it shares lose little to them. Driven over IPC by `traffic.ts`.
  */
-import { startSink } from '../src/testing/sink.js';
 import type { PlannedMessage } from '../src/testing/traffic.js';
+import { startLeanSink } from './lean-http.js';
 import { sendPaced, sendWebhooks } from './send-webhooks.js';
 
 export type TrafficRequest =
@@ -23,7 +23,7 @@ export type TrafficAnswer =
   | { type: 'round'; count: number; seconds: number; latencies: number[] }
   | { type: 'failed'; error: string };
 
-const sink = await startSink();
+const sink = await startLeanSink();
 const send = (answer: TrafficAnswer) => process.send?.(answer);
 // The bench that forked this process is gone (it failed, or was killed): nothing is left to serve.
 process.on('disconnect', () => process.exit(0));
