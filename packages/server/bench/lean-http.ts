@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
  * keep-alive sockets, each request's head written from a template, each message framed by its
  * `content-length` (the server under test and its delivery client always send one). The traffic
  * process shares the server's two cores, so what its own HTTP costs is taken from the server's
- * measured rate; node:http's client and server spent 140–230 µs a message there (2026-12-03).
+ * measured rate; node:http's client and server spent 490–617 µs a message there at one
+ * conversation and 148–210 at a hundred, these 233–272 and 80–85 (2026-12-03).
  */
 
 /** One HTTP message read off a socket: its head (status or request line, then headers) and body. */
@@ -16,6 +17,15 @@ export interface HttpMessage {
 }
 
 const headEnd = Buffer.from('\r\n\r\n');
+
+/** Reads one header's value in a message's head (the first, case-insensitive), or undefined. */
+export function headerReader(name: string): (head: string) => string | undefined {
+  const pattern = new RegExp(`\\r\\n${name}: *([^\\r]*)`, 'i');
+  return (head) => pattern.exec(head)?.[1];
+}
+
+const contentLength = headerReader('content-length');
+const chunkedHeader = /\r\ntransfer-encoding:/i;
 
 /**
  * Splits a socket's bytes into messages framed by `content-length` (0 when absent). A message
@@ -31,12 +41,11 @@ export class MessageReader {
       const end = this.buffered.indexOf(headEnd);
       if (end < 0) break;
       const head = this.buffered.toString('latin1', 0, end);
-      const lower = head.toLowerCase();
-      if (lower.includes('\r\ntransfer-encoding:'))
+      if (chunkedHeader.test(head))
         throw new Error(
           `lean-http: a chunked message is not framed here: ${head.split('\r\n')[0]}`,
         );
-      const length = Number(/\r\ncontent-length: *(\d+)/.exec(lower)?.[1] ?? 0);
+      const length = Number(contentLength(head) ?? 0);
       const bodyStart = end + headEnd.length;
       if (this.buffered.length < bodyStart + length) break;
       messages.push({ head, body: this.buffered.subarray(bodyStart, bodyStart + length) });
@@ -44,12 +53,6 @@ export class MessageReader {
     }
     return messages;
   }
-}
-
-/** A header's value in a message's head (the first, case-insensitive), or undefined. */
-export function headerOf(head: string, name: string): string | undefined {
-  const pattern = new RegExp(`\\r\\n${name}: *([^\\r]*)`, 'i');
-  return pattern.exec(head)?.[1];
 }
 
 /** A response: its status and body text. */
@@ -67,7 +70,6 @@ interface Waiting {
 class Connection {
   private waiting: Waiting | null = null;
   private readonly reader = new MessageReader();
-  isClosed = false;
   /** Whether a response has been read on it: a reused socket the server closed may be retried. */
   hasAnswered = false;
 
@@ -119,9 +121,11 @@ class Connection {
     waiting?.reject(error);
   }
 
+  get isClosed(): boolean {
+    return this.socket.destroyed;
+  }
+
   close(): void {
-    if (this.isClosed) return;
-    this.isClosed = true;
     this.socket.destroy();
   }
 }
@@ -188,6 +192,7 @@ export async function startLeanSink(): Promise<{
   const keys = new Set<string>();
   let unkeyed = 0;
   const sockets = new Set<Socket>();
+  const idempotencyKeyOf = headerReader('idempotency-key');
   const answer = 'HTTP/1.1 200 OK\r\ncontent-length: 0\r\nconnection: keep-alive\r\n\r\n';
   const server: Server = createServer((socket) => {
     sockets.add(socket);
@@ -202,7 +207,7 @@ export async function startLeanSink(): Promise<{
         return;
       }
       for (const message of messages) {
-        const key = headerOf(message.head, 'idempotency-key');
+        const key = idempotencyKeyOf(message.head);
         if (key === undefined) unkeyed++;
         else keys.add(key);
       }

@@ -1,5 +1,5 @@
 import type { PlannedMessage } from '../src/testing/traffic.js';
-import { inboundToken } from '../src/testing/traffic.js';
+import { inboundBody, inboundToken } from '../src/testing/traffic.js';
 import { leanPoster } from './lean-http.js';
 
 /** Keep-alive connections per webhook URL, kept across rounds as a vendor's client keeps them. */
@@ -18,12 +18,7 @@ function poster(baseUrl: string, connectionId: string): (message: PlannedMessage
   }
   const { post } = lean;
   return async (message) => {
-    const body = JSON.stringify({
-      type: 'message',
-      customer: { name: 'Ana', fields: {} },
-      ...message,
-    });
-    const response = await post(body);
+    const response = await post(inboundBody(message));
     if (response.status >= 300)
       throw new Error(`inbound answered ${response.status}: ${response.text}`);
   };

@@ -1,7 +1,8 @@
 /**
  * The bench's other side, in its own process as a load generator and a vendor would be: the sink
  * the api channel delivers to, and the webhook sender, both over `lean-http.ts`. The server under
- * test then spends its CPU on its own work only, and the cores it shares lose little to them. Driven over IPC by `traffic.ts`.
+ * test then spends its CPU on its own work only, and the cores it shares lose little to them.
+ * Driven over IPC by `traffic.ts`.
  */
 import type { PlannedMessage } from '../src/testing/traffic.js';
 import { startLeanSink } from './lean-http.js';

@@ -37,6 +37,11 @@ export interface PlannedMessage {
   text: string;
 }
 
+/** The API channel's inbound webhook body carrying one planned customer message. */
+export function inboundBody(message: PlannedMessage): string {
+  return JSON.stringify({ type: 'message', customer: { name: 'Ana', fields: {} }, ...message });
+}
+
 /** POSTs one customer message to a connection's inbound webhook, as the API channel takes it. */
 export function postInbound(
   baseUrl: string,
@@ -47,7 +52,7 @@ export function postInbound(
   return fetch(`${baseUrl}/api/channels/${connectionId}/inbound`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${inboundToken}` },
-    body: JSON.stringify({ type: 'message', customer: { name: 'Ana', fields: {} }, ...message }),
+    body: inboundBody(message),
     ...(signal ? { signal } : {}),
   });
 }
