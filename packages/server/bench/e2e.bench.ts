@@ -23,6 +23,7 @@ import { runUpkeep } from '../src/services/pglite-upkeep.js';
 import { Workers } from '../src/services/workers.js';
 import { UserService } from '../src/services/users.js';
 import { seedConnection, apiSettings } from '../src/testing/seed.js';
+import { placeAsStarted } from './placement.js';
 import { crashFlow, waitUntil, type PlannedMessage } from '../src/testing/traffic.js';
 import { cpuMeter, type CpuUse } from './cpu-meter.js';
 import { seedHistory } from './history.js';
@@ -153,6 +154,9 @@ function plan(
 /** The server with its workers and a sink, ready to take webhook rounds. */
 async function startEngine(database: Database) {
   const traffic = await startTraffic();
+  // As `pnpm start` places PGlite's thread (PGLITE_CPU, default shared); after the traffic
+  // process is started, which would inherit the CPU.
+  const unplace = placeAsStarted(database);
   const core = createCore({ database, secretKey: randomBytes(32) });
   // Its logs as `pnpm start` writes them (one line per request), to nowhere.
   const app = await buildApp({
@@ -229,6 +233,7 @@ async function startEngine(database: Database) {
   const stop = async () => {
     await app.close();
     await workers.stop();
+    unplace();
     await traffic.close();
   };
   return { round, paced, stop, meter: cpuMeter(traffic.pid) };

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { createCore } from '../src/core.js';
 import { openDatabase, type Database } from '../src/db/database.js';
+import { placeAsStarted } from './placement.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { TimerWorker } from '../src/services/timer-worker.js';
 import { seedConnection, apiSettings } from '../src/testing/seed.js';
@@ -110,10 +111,12 @@ async function measure(database: Database, name: string, count: number): Promise
 async function bench(name: 'pglite' | 'postgres', count: number): Promise<Figure> {
   if (name === 'pglite') {
     const database = await openDatabase({ memory: true });
+    const unplace = placeAsStarted(database);
     await runMigrations(database);
     try {
       return await measure(database, name, count);
     } finally {
+      unplace();
       await database.close();
     }
   }

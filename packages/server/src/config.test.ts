@@ -19,4 +19,10 @@ describe('loadConfig', () => {
       /SIMULATORS: .*; SIMULATOR_PORT_BASE: /,
     );
   });
+
+  it('puts PGlite beside the server by default and names a bad placement', () => {
+    expect(loadConfig({}).PGLITE_CPU).toBe('shared');
+    expect(loadConfig({ PGLITE_CPU: 'any' }).PGLITE_CPU).toBe('any');
+    expect(() => loadConfig({ PGLITE_CPU: 'pinned' })).toThrow(/PGLITE_CPU: /);
+  });
 });

@@ -12,6 +12,12 @@ export const configSchema = z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
+    /**
+     * PGlite's thread and the server's: on one CPU (`shared`: they hand every statement to each
+     * other, and a hand-off to another core cost as much as the work on the VMs measured; see
+     * `db/cpu-affinity.ts`) or wherever the kernel puts them (`any`). Linux only; else `any`.
+     */
+    PGLITE_CPU: z.enum(['shared', 'any']).default('shared'),
     /** Where PGlite keeps its data and the generated secret key. */
     DATA_DIR: z.string().default('.data'),
     /** 32-byte key (base64) encrypting channel secrets; generated into DATA_DIR when unset. */

@@ -35,6 +35,8 @@ export interface Database {
    * itself: there, never.
    */
   readonly lost: Promise<Error>;
+  /** PGlite: the id of the thread it runs on (Linux; null without procfs), to place it. */
+  readonly threadId?: number | null;
   /** PGlite: its data directory as a tarball, for `PGlite.create({ loadDataDir })`. */
   dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
@@ -149,6 +151,7 @@ function wrapPglite(client: PgliteRemote, release: () => void): Database {
     async notify(channel, payload) {
       await client.query('select pg_notify($1, $2)', [channel, payload]);
     },
+    threadId: client.threadId,
     dumpDataDir: () => client.dumpDataDir(),
     async close() {
       await client.close();

@@ -1,5 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import { PGlite, type QueryOptions, type Transaction } from '@electric-sql/pglite';
+import { ownThreadId } from './cpu-affinity.js';
 import { preparePglite } from './pglite-prepared.js';
 import {
   toWireError,
@@ -18,9 +19,10 @@ interface OpenTransaction {
 /**
  * The PGlite thread's side: opens the database (statements prepared, `pglite-prepared.ts`) and
  * answers the server thread's requests in the order they come. PGlite's own locks order them as
- * in one thread: a statement waits for an open transaction to end.
+ * in one thread: a statement waits for an open transaction to end. Resolves with this thread's id
+ * (null without procfs), for the server to place it (`cpu-affinity.ts`).
  */
-export async function hostPglite(port: MessagePort, options: HostOptions): Promise<void> {
+export async function hostPglite(port: MessagePort, options: HostOptions): Promise<number | null> {
   const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
   preparePglite(client);
   const transactions = new Map<number, OpenTransaction>();
@@ -114,4 +116,5 @@ export async function hostPglite(port: MessagePort, options: HostOptions): Promi
       (error: unknown) => send({ id: request.id, ok: false, error: toWireError(error) }),
     );
   });
+  return ownThreadId();
 }

@@ -7,6 +7,12 @@ import {
   type Request,
 } from './pglite-worker-protocol.js';
 
+/** What the thread sends once PGlite is open (`pglite-worker.mjs`). */
+interface Ready {
+  ready: true;
+  threadId: number | null;
+}
+
 type Call = Request extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 
 /** A transaction on the PGlite thread, as PGlite's `transaction()` hands its callback one. */
@@ -39,8 +45,15 @@ export class PgliteRemote {
    */
   readonly lost = new Promise<Error>((resolve) => (this.onLost = resolve));
 
-  private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: Reply | { ready: true }) => {
+  /**
+   * @param threadId The id of the thread PGlite runs on (Linux), to place it beside the server's
+   *   (`cpu-affinity.ts`); null where there is no procfs.
+   */
+  private constructor(
+    private readonly worker: Worker,
+    readonly threadId: number | null,
+  ) {
+    worker.on('message', (reply: Reply | Ready) => {
       if ('ready' in reply) return;
       if ('notify' in reply) return this.listeners.get(reply.notify)?.(reply.payload);
       const waiting = this.pending.get(reply.id);
@@ -72,16 +85,16 @@ export class PgliteRemote {
     const worker = new Worker(new URL('./pglite-worker.mjs', import.meta.url), {
       workerData: options,
     });
-    await new Promise<void>((resolve, reject) => {
+    const ready = await new Promise<Ready>((resolve, reject) => {
       const onExit = (code: number) => reject(new Error(`the PGlite thread exited (code ${code})`));
       const onMessage = (message: unknown) => {
-        if (!(message as { ready?: boolean }).ready) return;
+        if (!(message as Partial<Ready>).ready) return;
         worker.off('message', onMessage).off('error', reject).off('exit', onExit);
-        resolve();
+        resolve(message as Ready);
       };
       worker.on('message', onMessage).once('error', reject).once('exit', onExit);
     });
-    return new PgliteRemote(worker);
+    return new PgliteRemote(worker, ready.threadId);
   }
 
   query<T>(

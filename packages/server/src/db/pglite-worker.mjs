@@ -4,5 +4,5 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { tsImport } from 'tsx/esm/api';
 
 const { hostPglite } = await tsImport('./pglite-host.ts', import.meta.url);
-await hostPglite(parentPort, workerData);
-parentPort.postMessage({ ready: true });
+const threadId = await hostPglite(parentPort, workerData);
+parentPort.postMessage({ ready: true, threadId });

@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  allowCpus,
+  allowedCpus,
+  lastCpuOf,
+  ownThreadId,
+  placePglite,
+  shareCpu,
+  type TasksetRunner,
+} from './cpu-affinity.js';
+import { openDatabase, type Database } from './database.js';
+
+const linux = process.platform === 'linux';
+
+describe('lastCpuOf', () => {
+  it('reads field 39, counted after the command even when the command holds spaces and parens', () => {
+    const after = Array.from({ length: 50 }, (_, index) => String(index + 3));
+    after[36] = '7';
+    expect(lastCpuOf(`4242 (node (x) y) ${after.join(' ')}`)).toBe(7);
+    expect(lastCpuOf('4242 (node) S 1')).toBeNull();
+  });
+});
+
+describe.runIf(linux)('shareCpu (Linux)', () => {
+  const restore: Array<[number, string]> = [];
+  let database: Database | undefined;
+  afterEach(async () => {
+    // The test's thread goes back where it was, so the other tests keep both cores.
+    for (const [id, list] of restore.splice(0)) allowCpus(id, list);
+    await database?.close();
+    database = undefined;
+  });
+
+  it("puts PGlite's thread and the calling one on the CPU the caller last ran on", async () => {
+    database = await openDatabase({ memory: true });
+    const own = ownThreadId();
+    const pglite = database.threadId;
+    expect(own).not.toBeNull();
+    expect(typeof pglite).toBe('number');
+    expect(pglite).not.toBe(own);
+    expect(existsSync(`/proc/self/task/${pglite}`)).toBe(true);
+    restore.push([own as number, allowedCpus(own as number) ?? '0']);
+    restore.push([pglite as number, allowedCpus(pglite as number) ?? '0']);
+
+    const placement = placePglite(database);
+    expect(placement).toHaveProperty('cpu');
+    const { cpu } = placement as { cpu: number };
+    expect(allowedCpus(own as number)).toBe(String(cpu));
+    expect(allowedCpus(pglite as number)).toBe(String(cpu));
+    // Still a working database on its thread.
+    expect(await database.rows<{ n: number }>('select 1 + 1 as n')).toEqual([{ n: 2 }]);
+  });
+
+  it('moves nothing on PostgreSQL, which has no thread of ours', () => {
+    expect(placePglite({ kind: 'postgres' })).toBeNull();
+  });
+
+  it('puts back the threads it moved when one refuses, and says why', () => {
+    const own = ownThreadId() as number;
+    const calls: string[][] = [];
+    const run: TasksetRunner = (args) => {
+      calls.push(args);
+      if (args[3] === '999999') throw new Error('No such process');
+    };
+    const placement = shareCpu([999999], run);
+    expect(placement).toEqual({ reason: 'taskset failed: No such process' });
+    const before = allowedCpus(own);
+    expect(calls).toHaveLength(3);
+    expect(calls[0]?.[3]).toBe(String(own));
+    expect(calls[2]).toEqual(['-p', '-c', before, String(own)]);
+  });
+
+  it('changes nothing for a thread whose id is unknown', () => {
+    const calls: string[][] = [];
+    expect(shareCpu([null], (args) => calls.push(args))).toEqual({
+      reason: 'a thread without a known id',
+    });
+    expect(calls).toEqual([]);
+  });
+});
