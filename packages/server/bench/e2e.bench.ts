@@ -23,10 +23,10 @@ import { runUpkeep } from '../src/services/pglite-upkeep.js';
 import { Workers } from '../src/services/workers.js';
 import { UserService } from '../src/services/users.js';
 import { seedConnection, apiSettings } from '../src/testing/seed.js';
-import { placeAsStarted } from './placement.js';
 import { crashFlow, waitUntil, type PlannedMessage } from '../src/testing/traffic.js';
 import { cpuMeter, type CpuUse } from './cpu-meter.js';
 import { seedHistory } from './history.js';
+import { placeAsStarted } from './placement.js';
 import { startTraffic, type Round } from './traffic.js';
 
 const messagesTotal = Number(process.env['BENCH_MESSAGES'] ?? 2_000);

@@ -9,11 +9,11 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { createCore } from '../src/core.js';
 import { openDatabase, type Database } from '../src/db/database.js';
-import { placeAsStarted } from './placement.js';
 import { runMigrations } from '../src/db/migrate.js';
 import { TimerWorker } from '../src/services/timer-worker.js';
 import { seedConnection, apiSettings } from '../src/testing/seed.js';
 import { crashFlow } from '../src/testing/traffic.js';
+import { placeAsStarted } from './placement.js';
 
 const batchSize = 500;
 

@@ -50,8 +50,11 @@ export function allowCpus(threadId: number, cpus: string, run = taskset): void {
   run(['-p', '-c', cpus, String(threadId)]);
 }
 
-/** Where the threads were put: the CPU they share, or why they were left where they were. */
-export type Placement = { cpu: number } | { reason: string };
+/**
+ * Where the threads were put: the CPU they share (and what lets them run where they could before),
+ * or why they were left where they were.
+ */
+export type Placement = { cpu: number; undo: () => void } | { reason: string };
 
 /**
  * Puts the calling thread and `others` (threads of this process) on the CPU the calling thread
@@ -61,7 +64,8 @@ export type Placement = { cpu: number } | { reason: string };
 export function shareCpu(others: ReadonlyArray<number | null>, run = taskset): Placement {
   const own = ownThreadId();
   if (own === null) return { reason: 'no /proc/thread-self (not Linux)' };
-  if (others.some((id) => id === null)) return { reason: 'a thread without a known id' };
+  const known = others.filter((id): id is number => id !== null);
+  if (known.length !== others.length) return { reason: 'a thread without a known id' };
   let cpu: number | null;
   try {
     cpu = lastCpuOf(readFileSync(`/proc/self/task/${own}/stat`, 'utf8'));
@@ -69,26 +73,29 @@ export function shareCpu(others: ReadonlyArray<number | null>, run = taskset): P
     cpu = null;
   }
   if (cpu === null) return { reason: 'the current CPU could not be read' };
-  const threads = [own, ...(others as number[])];
+  const threads = [own, ...known];
   const before = threads.map((id) => allowedCpus(id));
   const moved: number[] = [];
+  // Back where each could run before; a thread that will not go back stays on the one CPU.
+  const undo = () =>
+    moved.forEach((id, index) => {
+      const list = before[index];
+      try {
+        if (list) allowCpus(id, list, run);
+      } catch {
+        // Left on the one CPU.
+      }
+    });
   try {
     for (const id of threads) {
       allowCpus(id, String(cpu), run);
       moved.push(id);
     }
   } catch (error) {
-    moved.forEach((id, index) => {
-      const list = before[index];
-      try {
-        if (list) allowCpus(id, list, run);
-      } catch {
-        // Left on the one CPU: the reason below says the placement failed.
-      }
-    });
+    undo();
     return { reason: `taskset failed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  return { cpu };
+  return { cpu, undo };
 }
 
 /** PGlite's thread and the calling one on one CPU ({@link shareCpu}); null on PostgreSQL. */
