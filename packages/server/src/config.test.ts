@@ -21,7 +21,8 @@ describe('loadConfig', () => {
   });
 
   it('puts PGlite beside the server by default and names a bad placement', () => {
-    expect(loadConfig({}).PGLITE_CPU).toBe('shared');
+    expect(loadConfig({}).PGLITE_CPU).toBe('adaptive');
+    expect(loadConfig({ PGLITE_CPU: 'shared' }).PGLITE_CPU).toBe('shared');
     expect(loadConfig({ PGLITE_CPU: 'any' }).PGLITE_CPU).toBe('any');
     expect(() => loadConfig({ PGLITE_CPU: 'pinned' })).toThrow(/PGLITE_CPU: /);
   });

@@ -13,11 +13,13 @@ export const configSchema = z
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
       .optional(),
     /**
-     * PGlite's thread and the server's: on one CPU (`shared`: they hand every statement to each
-     * other, and a hand-off to another core cost as much as the work on the VMs measured; see
-     * `db/cpu-affinity.ts`) or wherever the kernel puts them (`any`). Linux only; else `any`.
+     * PGlite's thread and the server's: on one CPU while statements are small, apart once they
+     * back up (`adaptive`; see `db/adaptive-placement.ts`), on one CPU always (`shared`: they hand
+     * every statement to each other, and a hand-off to another core cost as much as the work on
+     * the VMs measured; see `db/cpu-affinity.ts`), or wherever the kernel puts them (`any`).
+     * Linux only; else `any`.
      */
-    PGLITE_CPU: z.enum(['shared', 'any']).default('shared'),
+    PGLITE_CPU: z.enum(['adaptive', 'shared', 'any']).default('adaptive'),
     /** Where PGlite keeps its data and the generated secret key. */
     DATA_DIR: z.string().default('.data'),
     /** 32-byte key (base64) encrypting channel secrets; generated into DATA_DIR when unset. */

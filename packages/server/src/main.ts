@@ -6,7 +6,7 @@ import { createCore } from './core.js';
 import { demoBanner } from './demo/demo-banner.js';
 import { demoPorts, startDemoSimulators } from './demo/demo-simulators.js';
 import { connectDemoCallbacks, seedDemo } from './demo/seed-demo.js';
-import { placePglite } from './db/cpu-affinity.js';
+import { placePgliteCpu } from './db/adaptive-placement.js';
 import { openDatabase } from './db/database.js';
 import { runMigrations } from './db/migrate.js';
 import { loadSecretKey } from './services/secret-box.js';
@@ -19,7 +19,6 @@ const config = loadConfig();
 const database = await openDatabase(
   config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(config.DATA_DIR, 'pglite') },
 );
-const placement = config.PGLITE_CPU === 'shared' ? placePglite(database) : null;
 await runMigrations(database);
 const core = createCore({ database, secretKey: loadSecretKey(config.SECRET_KEY, config.DATA_DIR) });
 const users = new UserService(database.db);
@@ -39,9 +38,10 @@ const app = await buildApp({
   ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   logger: loggerOptions(config.LOG_LEVEL),
 });
-if (placement && 'cpu' in placement)
-  app.log.info({ cpu: placement.cpu }, 'PGlite and the server share a CPU');
-else if (placement) app.log.warn({ reason: placement.reason }, 'PGlite thread left on any CPU');
+const placement = placePgliteCpu(config.PGLITE_CPU, database, core.metrics.stepLoad, {
+  onMove: (move) => app.log.debug(move, 'PGlite thread moved'),
+});
+if (placement.said) app.log[placement.said.level](placement.said.detail, placement.said.message);
 const workers = new Workers(core, config.WORKER_POLL_MS, (error) =>
   app.log.error({ err: error }, 'worker round failed'),
 );
@@ -87,6 +87,7 @@ const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down: no new requests, finishing work in flight');
   await app.close();
   await workers.stop();
+  placement.stop();
   await simulators?.close();
   await database.close();
   process.exit(0);

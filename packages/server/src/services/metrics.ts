@@ -100,6 +100,12 @@ export class Metrics {
     return this.steps;
   }
 
+  /** Steps and step statements so far (what PGlite's adaptive placement watches). */
+  readonly stepLoad = (): { steps: number; statements: number } => ({
+    steps: this.steps,
+    statements: this.stepWrites.observed,
+  });
+
   readonly countDelivery = (outcome: 'sent' | 'retry' | 'dead'): void => {
     this.deliveries[outcome] += 1;
   };
