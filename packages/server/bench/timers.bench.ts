@@ -137,7 +137,7 @@ async function bench(name: 'pglite' | 'postgres', count: number): Promise<Figure
 }
 
 const postgresCount = Number(process.env['BENCH_TIMERS'] ?? 100_000);
-const pgliteCount = Number(process.env['BENCH_TIMERS_PGLITE'] ?? 5_000);
+const pgliteCount = Number(process.env['BENCH_TIMERS_PGLITE'] ?? 100_000);
 const figures: Figure[] = [await bench('pglite', pgliteCount)];
 if (process.env['DATABASE_URL']) figures.push(await bench('postgres', postgresCount));
 console.log(

@@ -9,6 +9,8 @@ import { flowVersions } from '../db/schema/index.js';
  */
 export class FlowVersionCache {
   private readonly byId = new Map<string, FlowVersionRef & { flowId: string }>();
+  /** Reads in flight: a burst on a cold cache (due timers after a start) reads each version once. */
+  private readonly loading = new Map<string, Promise<FlowVersionRef>>();
   /** Flows known to have a published version: versions are never deleted, so this stays true. */
   private readonly published = new Set<string>();
   constructor(private readonly limit = 500) {}
@@ -16,6 +18,15 @@ export class FlowVersionCache {
   async get(db: Db | Tx, id: string): Promise<FlowVersionRef> {
     const hit = this.byId.get(id);
     if (hit) return hit;
+    // Joined, the other caller's read; if it fails (its transaction, say), this one reads its own.
+    const pending = this.loading.get(id);
+    if (pending) return pending.catch(() => this.read(db, id));
+    const read = this.read(db, id).finally(() => this.loading.delete(id));
+    this.loading.set(id, read);
+    return read;
+  }
+
+  private async read(db: Db | Tx, id: string): Promise<FlowVersionRef> {
     const [row] = await db.select().from(flowVersions).where(eq(flowVersions.id, id));
     if (!row) throw new Error(`flow version ${id} does not exist`);
     const ref = { id: row.id, flow: row.document, flowId: row.flowId };
