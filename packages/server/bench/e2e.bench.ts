@@ -157,7 +157,7 @@ async function startEngine(database: Database) {
   const core = createCore({ database, secretKey: randomBytes(32) });
   // As `pnpm start` places PGlite's thread (PGLITE_CPU, default adaptive); after the traffic
   // process is started, which would inherit the CPU.
-  const unplace = placeAsStarted(database, core.metrics.stepLoad);
+  const unplace = await placeAsStarted(database, core.metrics.stepLoad);
   // Its logs as `pnpm start` writes them (one line per request), to nowhere.
   const app = await buildApp({
     core,
@@ -233,7 +233,7 @@ async function startEngine(database: Database) {
   const stop = async () => {
     await app.close();
     await workers.stop();
-    unplace();
+    await unplace();
     await traffic.close();
   };
   return { round, paced, stop, meter: cpuMeter(traffic.pid) };

@@ -70,7 +70,7 @@ async function measure(database: Database, name: string, count: number): Promise
     onError: () => failed++,
   });
   // As `pnpm start` places PGlite's thread (PGLITE_CPU); nothing on PostgreSQL.
-  const unplace = placeAsStarted(database, core.metrics.stepLoad);
+  const unplace = await placeAsStarted(database, core.metrics.stepLoad);
   const began = performance.now();
   const fired = await worker.drain().finally(unplace);
   const seconds = (performance.now() - began) / 1000;

@@ -38,7 +38,7 @@ const app = await buildApp({
   ...(config.PUBLIC_URL ? { publicUrl: config.PUBLIC_URL } : {}),
   logger: loggerOptions(config.LOG_LEVEL),
 });
-const placement = placePgliteCpu(config.PGLITE_CPU, database, core.metrics.stepLoad, {
+const placement = await placePgliteCpu(config.PGLITE_CPU, database, core.metrics.stepLoad, {
   onMove: (move) => app.log.debug(move, 'PGlite thread moved'),
 });
 if (placement.said) app.log[placement.said.level](placement.said.detail, placement.said.message);
@@ -87,7 +87,7 @@ const shutdown = async (signal: string) => {
   app.log.info({ signal }, 'shutting down: no new requests, finishing work in flight');
   await app.close();
   await workers.stop();
-  placement.stop();
+  await placement.stop();
   await simulators?.close();
   await database.close();
   process.exit(0);

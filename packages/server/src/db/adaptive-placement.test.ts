@@ -7,14 +7,9 @@ import {
   type PlacementMove,
   type StepLoad,
 } from './adaptive-placement.js';
-import {
-  allowCpus,
-  allowedCpus,
-  ownThreadId,
-  placePglite,
-  type Placement,
-} from './cpu-affinity.js';
+import { allowedCpus, ownThreadId, placePglite, type Placement } from './cpu-affinity.js';
 import { openDatabase, type Database } from './database.js';
+import { TasksetShell, type TasksetRunner } from './taskset-shell.js';
 
 const together = { together: true, quiet: 0 };
 const apart = { together: false, quiet: 0 };
@@ -72,15 +67,15 @@ function loadOf(): { load: StepLoad; add: (steps: number, statements: number) =>
 }
 
 describe('AdaptivePlacement', () => {
-  it('moves apart and back as the load says, reporting each move, and puts them back at stop', () => {
+  it('moves apart and back as the load says, reporting each move, and puts them back at stop', async () => {
     const calls: string[] = [];
-    const gather = (): Placement => {
+    const gather = (): Promise<Placement> => {
       calls.push('gather');
-      return { cpu: 1, undo: () => calls.push('undo') };
+      return Promise.resolve({ cpu: 1, undo: () => Promise.resolve(void calls.push('undo')) });
     };
     const { load, add } = loadOf();
     const moves: PlacementMove[] = [];
-    const started = AdaptivePlacement.start(
+    const started = await AdaptivePlacement.start(
       gather,
       () => ({ ...load }),
       {},
@@ -92,58 +87,93 @@ describe('AdaptivePlacement', () => {
       expect(started.cpu).toBe(1);
       expect(placement.together).toBe(true);
       add(200, 200);
-      placement.look();
+      await placement.look();
       expect(placement.together).toBe(true);
       add(500, 10);
-      placement.look();
+      await placement.look();
       expect(placement.together).toBe(false);
       for (let look = 0; look < adaptiveDefaults.gatherAfter; look += 1) {
         add(10, 10);
-        placement.look();
+        await placement.look();
       }
       expect(placement.together).toBe(true);
       expect(moves).toEqual([{ together: false }, { together: true, cpu: 1 }]);
     } finally {
-      placement.stop();
+      await placement.stop();
     }
     expect(calls).toEqual(['gather', 'undo', 'gather', 'undo']);
     expect(placement.together).toBe(false);
   });
 
-  it('says why when the threads cannot be gathered, and stops if a later gathering fails', () => {
+  it('says why when the threads cannot be gathered, and stops if a later gathering fails', async () => {
     expect(
-      AdaptivePlacement.start(
-        () => ({ reason: 'no taskset' }),
+      await AdaptivePlacement.start(
+        () => Promise.resolve({ reason: 'no taskset' }),
         () => loadOf().load,
       ),
-    ).toEqual({
-      reason: 'no taskset',
-    });
+    ).toEqual({ reason: 'no taskset' });
     let refuse = false;
     const calls: string[] = [];
-    const gather = (): Placement => {
+    const gather = (): Promise<Placement> => {
       calls.push('gather');
-      return refuse ? { reason: 'refused' } : { cpu: 0, undo: () => calls.push('undo') };
+      return Promise.resolve(
+        refuse
+          ? { reason: 'refused' }
+          : { cpu: 0, undo: () => Promise.resolve(void calls.push('undo')) },
+      );
     };
     const { load, add } = loadOf();
-    const started = AdaptivePlacement.start(gather, () => ({ ...load }));
+    const started = await AdaptivePlacement.start(gather, () => ({ ...load }));
     if ('reason' in started) throw new Error(started.reason);
     add(500, 10);
-    started.placement.look();
+    await started.placement.look();
     refuse = true;
-    for (let look = 0; look < 10; look += 1) started.placement.look();
+    for (let look = 0; look < 10; look += 1) await started.placement.look();
     expect(started.placement.together).toBe(false);
     // One failed try, then no more: the controller stopped.
     expect(calls).toEqual(['gather', 'undo', 'gather']);
+  });
+
+  it('skips looks while a move is under way, and waits for it at stop', async () => {
+    let finish = (): void => undefined;
+    const calls: string[] = [];
+    let slow = false;
+    const gather = (): Promise<Placement> => {
+      calls.push('gather');
+      return Promise.resolve({
+        cpu: 0,
+        undo: () => {
+          calls.push('undo');
+          return slow ? new Promise<void>((resolve) => (finish = resolve)) : Promise.resolve();
+        },
+      });
+    };
+    const { load, add } = loadOf();
+    const started = await AdaptivePlacement.start(gather, () => ({ ...load }));
+    if ('reason' in started) throw new Error(started.reason);
+    slow = true;
+    add(500, 10);
+    const moving = started.placement.look();
+    add(500, 10);
+    await started.placement.look(); // skipped: returns at once, the move still under way
+    expect(calls).toEqual(['gather', 'undo']);
+    const stopping = started.placement.stop();
+    finish();
+    await Promise.all([moving, stopping]);
+    expect(calls).toEqual(['gather', 'undo']);
+    expect(started.placement.together).toBe(false);
   });
 });
 
 describe.runIf(process.platform === 'linux')('adaptive placement on real threads (Linux)', () => {
   let database: Database | undefined;
   let restore: Array<[number, string]> = [];
+  const shell = { current: undefined as TasksetShell | undefined };
   afterEach(async () => {
-    for (const [id, cpus] of restore) allowCpus(id, cpus);
+    for (const [id, cpus] of restore) await shell.current?.run(cpus, id);
     restore = [];
+    shell.current?.close();
+    shell.current = undefined;
     await database?.close();
     database = undefined;
   });
@@ -159,25 +189,24 @@ describe.runIf(process.platform === 'linux')('adaptive placement on real threads
     ];
     const { load, add } = loadOf();
     const opened = database;
-    const started = AdaptivePlacement.start(
-      () => placePglite(opened) ?? { reason: 'not PGlite' },
-      () => ({
-        ...load,
-      }),
+    const { run } = (shell.current = TasksetShell.start());
+    const started = await AdaptivePlacement.start(
+      () => placePglite(opened, run) ?? Promise.resolve({ reason: 'not PGlite' }),
+      () => ({ ...load }),
     );
     if ('reason' in started) throw new Error(started.reason);
     const one = String(started.cpu);
     expect([allowedCpus(own), allowedCpus(pglite)]).toEqual([one, one]);
     add(1_000, 20);
-    started.placement.look();
+    await started.placement.look();
     expect([allowedCpus(own), allowedCpus(pglite)]).toEqual(before);
     for (let look = 0; look < adaptiveDefaults.gatherAfter; look += 1) {
       add(5, 5);
-      started.placement.look();
+      await started.placement.look();
     }
     expect(allowedCpus(pglite)).toBe(allowedCpus(own));
     expect(allowedCpus(own)).toMatch(/^\d+$/);
-    started.placement.stop();
+    await started.placement.stop();
     expect([allowedCpus(own), allowedCpus(pglite)]).toEqual(before);
     expect(await database.rows<{ n: number }>('select 2 * 3 as n')).toEqual([{ n: 6 }]);
   });
@@ -185,29 +214,34 @@ describe.runIf(process.platform === 'linux')('adaptive placement on real threads
 
 describe('placePgliteCpu', () => {
   const noLoad = () => ({ steps: 0, statements: 0 });
-  const refusing = () => {
-    throw new Error('taskset: not permitted');
+  const refusing: TasksetRunner = () => Promise.reject(new Error('taskset: not permitted'));
+  const recording = (calls: Array<[string, number]>): TasksetRunner => {
+    return (cpus, id) => Promise.resolve(void calls.push([cpus, id]));
   };
 
-  it('places nothing on PostgreSQL, nor when told any', () => {
-    const calls: string[][] = [];
+  it('places nothing on PostgreSQL, nor when told any', async () => {
+    const calls: Array<[string, number]> = [];
     for (const mode of ['adaptive', 'shared', 'any'] as const) {
-      const outcome = placePgliteCpu(mode, { kind: 'postgres' }, noLoad, {
-        run: (args) => calls.push(args),
+      const outcome = await placePgliteCpu(mode, { kind: 'postgres' }, noLoad, {
+        run: recording(calls),
       });
       expect(outcome.said).toBeNull();
     }
-    expect(placePgliteCpu('any', { kind: 'pglite', threadId: 1 }, noLoad).said).toBeNull();
+    const any = await placePgliteCpu('any', { kind: 'pglite', threadId: 1 }, noLoad);
+    expect(any.said).toBeNull();
     expect(calls).toEqual([]);
   });
 
   it.runIf(process.platform === 'linux')(
     'warns with the reason when taskset refuses, in either placing mode',
-    () => {
+    async () => {
       for (const mode of ['adaptive', 'shared'] as const) {
-        const outcome = placePgliteCpu(mode, { kind: 'pglite', threadId: ownThreadId() }, noLoad, {
-          run: refusing,
-        });
+        const outcome = await placePgliteCpu(
+          mode,
+          { kind: 'pglite', threadId: ownThreadId() },
+          noLoad,
+          { run: refusing },
+        );
         expect(outcome.said).toEqual({
           level: 'warn',
           message: 'PGlite thread left on any CPU',
@@ -217,23 +251,44 @@ describe('placePgliteCpu', () => {
     },
   );
 
-  it.runIf(process.platform === 'linux')('says where the threads share a CPU', () => {
-    const calls: string[][] = [];
-    const outcome = placePgliteCpu(
-      'adaptive',
-      { kind: 'pglite', threadId: ownThreadId() },
-      noLoad,
-      {
-        run: (args) => calls.push(args),
-      },
-    );
-    outcome.stop();
+  it.runIf(process.platform === 'linux')('says where the threads share a CPU', async () => {
+    const calls: Array<[string, number]> = [];
+    const own = ownThreadId() as number;
+    const outcome = await placePgliteCpu('adaptive', { kind: 'pglite', threadId: own }, noLoad, {
+      run: recording(calls),
+    });
+    await outcome.stop();
     expect(outcome.said?.message).toBe(
       'PGlite and the server share a CPU while statements are small',
     );
     const cpu = String(outcome.said?.detail['cpu']);
-    expect(calls.slice(0, 2).map((args) => args[2])).toEqual([cpu, cpu]);
-    // stop: both back where they could run before.
-    expect(calls).toHaveLength(4);
+    const before = allowedCpus(own);
+    // Both on the one CPU, then at stop both back where they could run before.
+    expect(calls).toEqual([
+      [cpu, own],
+      [cpu, own],
+      [before, own],
+      [before, own],
+    ]);
   });
+
+  it.runIf(process.platform === 'linux')(
+    'runs taskset in a shell of its own when none is given, and ends it at stop',
+    async () => {
+      const database = await openDatabase({ memory: true });
+      try {
+        const own = ownThreadId() as number;
+        const pglite = database.threadId as number;
+        const before = [allowedCpus(own), allowedCpus(pglite)];
+        const outcome = await placePgliteCpu('shared', database, noLoad);
+        const cpu = String(outcome.said?.detail['cpu']);
+        expect(outcome.said?.message).toBe('PGlite and the server share a CPU');
+        expect([allowedCpus(own), allowedCpus(pglite)]).toEqual([cpu, cpu]);
+        await outcome.stop();
+        expect([allowedCpus(own), allowedCpus(pglite)]).toEqual(before);
+      } finally {
+        await database.close();
+      }
+    },
+  );
 });

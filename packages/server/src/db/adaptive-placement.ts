@@ -1,4 +1,5 @@
-import { placePglite, type Placement, type TasksetRunner } from './cpu-affinity.js';
+import { placePglite, type Placement } from './cpu-affinity.js';
+import { TasksetShell, type TasksetRunner } from './taskset-shell.js';
 
 /**
  * PGlite's thread beside the server's while statements are small, on a core of its own once they
@@ -65,18 +66,20 @@ export type PlacementMove = { together: true; cpu: number } | { together: false 
 
 /**
  * Reads the load every `intervalMs` and moves the threads: `gather` puts them on one CPU and
- * returns how to undo it ({@link shareCpu}). Starts together. If gathering fails, the threads stay
- * where they were and the controller stops, with the reason.
+ * returns how to undo it ({@link shareCpu}). Starts together. A move runs while the event loop
+ * goes on (looks meanwhile are skipped). If gathering fails, the threads stay where they were and
+ * the controller stops.
  */
 export class AdaptivePlacement {
   private state: PlacementState = { together: false, quiet: 0 };
-  private undo: (() => void) | null = null;
+  private undo: (() => Promise<void>) | null = null;
   private last: StepLoad;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private moving: Promise<void> | null = null;
 
   private constructor(
-    private readonly gather: () => Placement,
+    private readonly gather: () => Promise<Placement>,
     private readonly readLoad: () => StepLoad,
     private readonly options: AdaptiveOptions,
     private readonly onMove: (move: PlacementMove) => void,
@@ -85,21 +88,21 @@ export class AdaptivePlacement {
   }
 
   /** Gathers the threads and starts watching; the reason instead if they could not be gathered. */
-  static start(
-    gather: () => Placement,
+  static async start(
+    gather: () => Promise<Placement>,
     readLoad: () => StepLoad,
     options: Partial<AdaptiveOptions> = {},
     onMove: (move: PlacementMove) => void = () => undefined,
-  ): { placement: AdaptivePlacement; cpu: number } | { reason: string } {
+  ): Promise<{ placement: AdaptivePlacement; cpu: number } | { reason: string }> {
     const controller = new AdaptivePlacement(
       gather,
       readLoad,
       { ...adaptiveDefaults, ...options },
       onMove,
     );
-    const placed = controller.moveTogether();
+    const placed = await controller.moveTogether();
     if ('reason' in placed) return placed;
-    controller.timer = setInterval(() => controller.look(), controller.options.intervalMs);
+    controller.timer = setInterval(() => void controller.look(), controller.options.intervalMs);
     controller.timer.unref();
     return { placement: controller, cpu: placed.cpu };
   }
@@ -109,9 +112,9 @@ export class AdaptivePlacement {
     return this.state.together;
   }
 
-  /** One look at the load since the last (the timer calls it; tests too). */
-  look(): void {
-    if (this.stopped) return;
+  /** One look at the load since the last, and the move it calls for, if any (the timer calls it). */
+  async look(): Promise<void> {
+    if (this.stopped || this.moving) return;
     const load = this.readLoad();
     const steps = load.steps - this.last.steps;
     const statements = load.statements - this.last.statements;
@@ -121,27 +124,39 @@ export class AdaptivePlacement {
       this.state = next;
       return;
     }
-    if (next.together) {
-      const placed = this.moveTogether();
-      if ('reason' in placed) this.stop();
-      else this.onMove({ together: true, cpu: placed.cpu });
-    } else {
-      this.moveApart();
-      this.state = next;
-      this.onMove({ together: false });
-    }
+    this.moving = next.together ? this.gatherAgain() : this.spread(next);
+    await this.moving;
+    this.moving = null;
   }
 
   /** Stops watching and lets the threads run where they could before. */
-  stop(): void {
+  async stop(): Promise<void> {
+    this.halt();
+    await this.moving;
+    await this.moveApart();
+  }
+
+  private halt(): void {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    this.moveApart();
   }
 
-  private moveTogether(): Placement {
-    const placed = this.gather();
+  private async gatherAgain(): Promise<void> {
+    const placed = await this.moveTogether();
+    // Nothing moved (shareCpu put back what it had): stay apart, and stop trying.
+    if ('reason' in placed) this.halt();
+    else this.onMove({ together: true, cpu: placed.cpu });
+  }
+
+  private async spread(next: PlacementState): Promise<void> {
+    await this.moveApart();
+    this.state = next;
+    this.onMove({ together: false });
+  }
+
+  private async moveTogether(): Promise<Placement> {
+    const placed = await this.gather();
     if ('cpu' in placed) {
       this.undo = placed.undo;
       this.state = { together: true, quiet: 0 };
@@ -149,10 +164,11 @@ export class AdaptivePlacement {
     return placed;
   }
 
-  private moveApart(): void {
-    this.undo?.();
+  private async moveApart(): Promise<void> {
+    const undo = this.undo;
     this.undo = null;
     this.state = { together: false, quiet: 0 };
+    await undo?.();
   }
 }
 
@@ -162,28 +178,40 @@ export type PgliteCpu = 'adaptive' | 'shared' | 'any';
 /** What placing PGlite's thread did: a line for the log, and what ends it (threads put back). */
 export interface PgliteCpuOutcome {
   said: { level: 'info' | 'warn'; message: string; detail: Record<string, unknown> } | null;
-  stop: () => void;
+  stop: () => Promise<void>;
 }
 
 /**
  * Places PGlite's thread as `mode` says: `shared` on the caller's CPU for good ({@link placePglite}),
  * `adaptive` there while statements are small ({@link AdaptivePlacement}), `any` nowhere in
- * particular. Nothing on PostgreSQL.
+ * particular. Nothing on PostgreSQL. `taskset` runs in a {@link TasksetShell} of its own, unless
+ * `run` is given.
  */
-export function placePgliteCpu(
+export async function placePgliteCpu(
   mode: PgliteCpu,
   database: { kind: 'pglite' | 'postgres'; threadId?: number | null },
   readLoad: () => StepLoad,
   options: { onMove?: (move: PlacementMove) => void; run?: TasksetRunner } = {},
-): PgliteCpuOutcome {
-  if (mode === 'any' || database.kind !== 'pglite') return { said: null, stop: () => undefined };
-  const gather = (): Placement => placePglite(database, options.run) ?? { reason: 'not PGlite' };
-  const left = (reason: string): PgliteCpuOutcome => ({
-    said: { level: 'warn', message: 'PGlite thread left on any CPU', detail: { reason } },
-    stop: () => undefined,
-  });
+): Promise<PgliteCpuOutcome> {
+  if (mode === 'any' || database.kind !== 'pglite')
+    return { said: null, stop: () => Promise.resolve() };
+  const shell = options.run ? null : TasksetShell.start();
+  const run = options.run ?? (shell as TasksetShell).run;
+  const gather = (): Promise<Placement> =>
+    placePglite(database, run) ?? Promise.resolve({ reason: 'not PGlite' });
+  const closing = async (end: () => Promise<void>) => {
+    await end();
+    shell?.close();
+  };
+  const left = (reason: string): PgliteCpuOutcome => {
+    shell?.close();
+    return {
+      said: { level: 'warn', message: 'PGlite thread left on any CPU', detail: { reason } },
+      stop: () => Promise.resolve(),
+    };
+  };
   if (mode === 'shared') {
-    const placed = gather();
+    const placed = await gather();
     if ('reason' in placed) return left(placed.reason);
     return {
       said: {
@@ -191,10 +219,10 @@ export function placePgliteCpu(
         message: 'PGlite and the server share a CPU',
         detail: { cpu: placed.cpu },
       },
-      stop: placed.undo,
+      stop: () => closing(placed.undo),
     };
   }
-  const started = AdaptivePlacement.start(gather, readLoad, {}, options.onMove);
+  const started = await AdaptivePlacement.start(gather, readLoad, {}, options.onMove);
   if ('reason' in started) return left(started.reason);
   return {
     said: {
@@ -202,6 +230,6 @@ export function placePgliteCpu(
       message: 'PGlite and the server share a CPU while statements are small',
       detail: { cpu: started.cpu },
     },
-    stop: () => started.placement.stop(),
+    stop: () => closing(() => started.placement.stop()),
   };
 }

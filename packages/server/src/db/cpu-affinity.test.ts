@@ -1,15 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  allowCpus,
-  allowedCpus,
-  lastCpuOf,
-  ownThreadId,
-  placePglite,
-  shareCpu,
-  type TasksetRunner,
-} from './cpu-affinity.js';
+import { allowedCpus, lastCpuOf, ownThreadId, placePglite, shareCpu } from './cpu-affinity.js';
 import { openDatabase, type Database } from './database.js';
+import { TasksetShell, type TasksetRunner } from './taskset-shell.js';
 
 const linux = process.platform === 'linux';
 
@@ -25,9 +18,12 @@ describe('lastCpuOf', () => {
 describe.runIf(linux)('shareCpu (Linux)', () => {
   const restore: Array<[number, string]> = [];
   let database: Database | undefined;
+  let shell: TasksetShell | undefined;
   afterEach(async () => {
     // The test's thread goes back where it was, so the other tests keep both cores.
-    for (const [id, list] of restore.splice(0)) allowCpus(id, list);
+    for (const [id, list] of restore.splice(0)) await shell?.run(list, id);
+    shell?.close();
+    shell = undefined;
     await database?.close();
     database = undefined;
   });
@@ -43,37 +39,46 @@ describe.runIf(linux)('shareCpu (Linux)', () => {
     restore.push([own as number, allowedCpus(own as number) ?? '0']);
     restore.push([pglite as number, allowedCpus(pglite as number) ?? '0']);
 
-    const placement = placePglite(database);
+    shell = TasksetShell.start();
+    const placement = await placePglite(database, shell.run);
     expect(placement).toHaveProperty('cpu');
     const { cpu } = placement as { cpu: number };
     expect(allowedCpus(own as number)).toBe(String(cpu));
     expect(allowedCpus(pglite as number)).toBe(String(cpu));
     // Still a working database on its thread.
     expect(await database.rows<{ n: number }>('select 1 + 1 as n')).toEqual([{ n: 2 }]);
+    await (placement as { undo: () => Promise<void> }).undo();
+    expect([allowedCpus(own as number), allowedCpus(pglite as number)]).toEqual(
+      restore.map(([, list]) => list),
+    );
   });
 
   it('moves nothing on PostgreSQL, which has no thread of ours', () => {
-    expect(placePglite({ kind: 'postgres' })).toBeNull();
+    const calls: unknown[] = [];
+    expect(
+      placePglite({ kind: 'postgres' }, (...args) => Promise.resolve(void calls.push(args))),
+    ).toBeNull();
+    expect(calls).toEqual([]);
   });
 
-  it('puts back the threads it moved when one refuses, and says why', () => {
+  it('puts back the threads it moved when one refuses, and says why', async () => {
     const own = ownThreadId() as number;
-    const calls: string[][] = [];
-    const run: TasksetRunner = (args) => {
-      calls.push(args);
-      if (args[3] === '999999') throw new Error('No such process');
+    const calls: Array<[string, number]> = [];
+    const run: TasksetRunner = (cpus, id) => {
+      calls.push([cpus, id]);
+      return id === 999999 ? Promise.reject(new Error('No such process')) : Promise.resolve();
     };
-    const placement = shareCpu([999999], run);
+    const placement = await shareCpu([999999], run);
     expect(placement).toEqual({ reason: 'taskset failed: No such process' });
     const before = allowedCpus(own);
     expect(calls).toHaveLength(3);
-    expect(calls[0]?.[3]).toBe(String(own));
-    expect(calls[2]).toEqual(['-p', '-c', before, String(own)]);
+    expect(calls[0]?.[1]).toBe(own);
+    expect(calls[2]).toEqual([before, own]);
   });
 
-  it('changes nothing for a thread whose id is unknown', () => {
-    const calls: string[][] = [];
-    expect(shareCpu([null], (args) => calls.push(args))).toEqual({
+  it('changes nothing for a thread whose id is unknown', async () => {
+    const calls: unknown[] = [];
+    expect(await shareCpu([null], (...args) => Promise.resolve(void calls.push(args)))).toEqual({
       reason: 'a thread without a known id',
     });
     expect(calls).toEqual([]);

@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, readlinkSync } from 'node:fs';
+import type { TasksetRunner } from './taskset-shell.js';
 
 /**
  * Where the server's thread and PGlite's thread run (Linux). They hand every statement to each
@@ -38,30 +38,22 @@ export function allowedCpus(threadId: number): string | null {
   }
 }
 
-/** Runs `taskset` (util-linux); throws if it is missing or refuses. */
-export type TasksetRunner = (args: string[]) => void;
-
-const taskset: TasksetRunner = (args) => {
-  execFileSync('taskset', args, { stdio: 'pipe', timeout: 2_000 });
-};
-
-/** Lets a thread of this process run on `cpus` (a `Cpus_allowed_list`: `0-1`, `3`). */
-export function allowCpus(threadId: number, cpus: string, run = taskset): void {
-  run(['-p', '-c', cpus, String(threadId)]);
-}
-
 /**
  * Where the threads were put: the CPU they share (and what lets them run where they could before),
  * or why they were left where they were.
  */
-export type Placement = { cpu: number; undo: () => void } | { reason: string };
+export type Placement = { cpu: number; undo: () => Promise<void> } | { reason: string };
 
 /**
  * Puts the calling thread and `others` (threads of this process) on the CPU the calling thread
- * last ran on. Threads the caller starts later inherit it. Nothing is changed when a step fails:
- * no procfs, no `taskset`, or a thread that would not move (the ones already moved go back).
+ * last ran on, through `run` ({@link TasksetShell}). Threads the caller starts later inherit it.
+ * Nothing is changed when a step fails: no procfs, no `taskset`, or a thread that would not move
+ * (the ones already moved go back).
  */
-export function shareCpu(others: ReadonlyArray<number | null>, run = taskset): Placement {
+export async function shareCpu(
+  others: ReadonlyArray<number | null>,
+  run: TasksetRunner,
+): Promise<Placement> {
   const own = ownThreadId();
   if (own === null) return { reason: 'no /proc/thread-self (not Linux)' };
   const known = others.filter((id): id is number => id !== null);
@@ -77,22 +69,19 @@ export function shareCpu(others: ReadonlyArray<number | null>, run = taskset): P
   const before = threads.map((id) => allowedCpus(id));
   const moved: number[] = [];
   // Back where each could run before; a thread that will not go back stays on the one CPU.
-  const undo = () =>
-    moved.forEach((id, index) => {
+  const undo = async () => {
+    for (const [index, id] of moved.entries()) {
       const list = before[index];
-      try {
-        if (list) allowCpus(id, list, run);
-      } catch {
-        // Left on the one CPU.
-      }
-    });
+      if (list) await run(list, id).catch(() => undefined);
+    }
+  };
   try {
     for (const id of threads) {
-      allowCpus(id, String(cpu), run);
+      await run(String(cpu), id);
       moved.push(id);
     }
   } catch (error) {
-    undo();
+    await undo();
     return { reason: `taskset failed: ${error instanceof Error ? error.message : String(error)}` };
   }
   return { cpu, undo };
@@ -101,8 +90,8 @@ export function shareCpu(others: ReadonlyArray<number | null>, run = taskset): P
 /** PGlite's thread and the calling one on one CPU ({@link shareCpu}); null on PostgreSQL. */
 export function placePglite(
   database: { kind: 'pglite' | 'postgres'; threadId?: number | null },
-  run = taskset,
-): Placement | null {
+  run: TasksetRunner,
+): Promise<Placement> | null {
   if (database.kind !== 'pglite') return null;
   return shareCpu([database.threadId ?? null], run);
 }
