@@ -102,7 +102,9 @@ export class AdaptivePlacement {
     );
     const placed = await controller.moveTogether();
     if ('reason' in placed) return placed;
-    controller.timer = setInterval(() => void controller.look(), controller.options.intervalMs);
+    // A look that fails (procfs gone, say) ends the watching, never the process.
+    const look = () => void controller.look().catch(() => controller.halt());
+    controller.timer = setInterval(look, controller.options.intervalMs);
     controller.timer.unref();
     return { placement: controller, cpu: placed.cpu };
   }
