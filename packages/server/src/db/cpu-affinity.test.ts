@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, readdirSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { allowedCpus, lastCpuOf, ownThreadId, placePglite, shareCpu } from './cpu-affinity.js';
 import { openDatabase, type Database } from './database.js';
@@ -51,6 +53,31 @@ describe.runIf(linux)('shareCpu (Linux)', () => {
     expect([allowedCpus(own as number), allowedCpus(pglite as number)]).toEqual(
       restore.map(([, list]) => list),
     );
+  });
+
+  it('lets threads started while the CPU was shared run where the caller could, at undo', async () => {
+    const own = ownThreadId() as number;
+    const before = allowedCpus(own) as string;
+    restore.push([own, before]);
+    const tasks = () => readdirSync('/proc/self/task').map(Number);
+    const existing = new Set(tasks());
+    shell = TasksetShell.start();
+    const placement = await shareCpu([], shell.run);
+    if ('reason' in placement) throw new Error(placement.reason);
+    const worker = new Worker('setInterval(() => {}, 1000)', { eval: true });
+    try {
+      await once(worker, 'online');
+      const started = tasks().filter((id) => !existing.has(id));
+      expect(started.length).toBeGreaterThan(0);
+      expect(started.map((id) => allowedCpus(id))).toContain(String(placement.cpu));
+      await placement.undo();
+      expect(allowedCpus(own)).toBe(before);
+      const alive = started.filter((id) => allowedCpus(id) !== null);
+      expect(alive.length).toBeGreaterThan(0);
+      expect(new Set(alive.map((id) => allowedCpus(id)))).toEqual(new Set([before]));
+    } finally {
+      await worker.terminate();
+    }
   });
 
   it('moves nothing on PostgreSQL, which has no thread of ours', () => {

@@ -1,4 +1,4 @@
-import { readFileSync, readlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import type { TasksetRunner } from './taskset-shell.js';
 
 /**
@@ -46,7 +46,8 @@ export type Placement = { cpu: number; undo: () => Promise<void> } | { reason: s
 
 /**
  * Puts the calling thread and `others` (threads of this process) on the CPU the calling thread
- * last ran on, through `run` ({@link TasksetShell}). Threads the caller starts later inherit it.
+ * last ran on, through `run` ({@link TasksetShell}). Threads the caller starts later inherit it,
+ * and `undo` lets them run where the caller could before, as it does the ones it moved.
  * Nothing is changed when a step fails: no procfs, no `taskset`, or a thread that would not move
  * (the ones already moved go back).
  */
@@ -67,13 +68,17 @@ export async function shareCpu(
   if (cpu === null) return { reason: 'the current CPU could not be read' };
   const threads = [own, ...known];
   const before = threads.map((id) => allowedCpus(id));
+  const present = new Set(threadsOfProcess());
   const moved: number[] = [];
-  // Back where each could run before; a thread that will not go back stays on the one CPU.
+  // Back where each could run before, and the threads started meanwhile (libuv's pool, a worker),
+  // which inherited the one CPU, where the caller could; a thread that will not go stays.
   const undo = async () => {
-    for (const [index, id] of moved.entries()) {
-      const list = before[index];
-      if (list) await run(list, id).catch(() => undefined);
-    }
+    const inherited = moved.length === threads.length ? startedOn(String(cpu), present) : [];
+    const back = [
+      ...moved.map((id, index) => ({ id, list: before[index] })),
+      ...inherited.map((id) => ({ id, list: before[0] })),
+    ];
+    for (const { id, list } of back) if (list) await run(list, id).catch(() => undefined);
   };
   try {
     for (const id of threads) {
@@ -85,6 +90,20 @@ export async function shareCpu(
     return { reason: `taskset failed: ${error instanceof Error ? error.message : String(error)}` };
   }
   return { cpu, undo };
+}
+
+/** The ids of this process's threads now (none where there is no procfs). */
+function threadsOfProcess(): number[] {
+  try {
+    return readdirSync('/proc/self/task').map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** Threads not in `present` that may run on `cpus` only: started since, they inherited it. */
+function startedOn(cpus: string, present: ReadonlySet<number>): number[] {
+  return threadsOfProcess().filter((id) => !present.has(id) && allowedCpus(id) === cpus);
 }
 
 /** PGlite's thread and the calling one on one CPU ({@link shareCpu}); null on PostgreSQL. */
