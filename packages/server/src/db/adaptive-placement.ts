@@ -201,10 +201,13 @@ export async function placePgliteCpu(
   const run = options.run ?? (shell as TasksetShell).run;
   const gather = (): Promise<Placement> =>
     placePglite(database, run) ?? Promise.resolve({ reason: 'not PGlite' });
-  const closing = async (end: () => Promise<void>) => {
-    await end();
-    shell?.close();
-  };
+  const shares = (message: string, cpu: number, end: () => Promise<void>): PgliteCpuOutcome => ({
+    said: { level: 'info', message, detail: { cpu } },
+    stop: async () => {
+      await end();
+      shell?.close();
+    },
+  });
   const left = (reason: string): PgliteCpuOutcome => {
     shell?.close();
     return {
@@ -215,23 +218,11 @@ export async function placePgliteCpu(
   if (mode === 'shared') {
     const placed = await gather();
     if ('reason' in placed) return left(placed.reason);
-    return {
-      said: {
-        level: 'info',
-        message: 'PGlite and the server share a CPU',
-        detail: { cpu: placed.cpu },
-      },
-      stop: () => closing(placed.undo),
-    };
+    return shares('PGlite and the server share a CPU', placed.cpu, placed.undo);
   }
   const started = await AdaptivePlacement.start(gather, readLoad, {}, options.onMove);
   if ('reason' in started) return left(started.reason);
-  return {
-    said: {
-      level: 'info',
-      message: 'PGlite and the server share a CPU while statements are small',
-      detail: { cpu: started.cpu },
-    },
-    stop: () => closing(() => started.placement.stop()),
-  };
+  return shares('PGlite and the server share a CPU while statements are small', started.cpu, () =>
+    started.placement.stop(),
+  );
 }
