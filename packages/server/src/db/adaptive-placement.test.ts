@@ -7,7 +7,7 @@ import {
   type PlacementMove,
   type StepLoad,
 } from './adaptive-placement.js';
-import { allowedCpus, ownThreadId, placePglite, type Placement } from './cpu-affinity.js';
+import { allowedCpus, ownThreadId, shareCpu, type Placement } from './cpu-affinity.js';
 import { openDatabase, type Database } from './database.js';
 import { TasksetShell, type TasksetRunner } from './taskset-shell.js';
 
@@ -191,7 +191,7 @@ describe.runIf(process.platform === 'linux')('adaptive placement on real threads
     const opened = database;
     const { run } = (shell.current = TasksetShell.start());
     const started = await AdaptivePlacement.start(
-      () => placePglite(opened, run) ?? Promise.resolve({ reason: 'not PGlite' }),
+      () => shareCpu([opened.threadId ?? null], run),
       () => ({ ...load }),
     );
     if ('reason' in started) throw new Error(started.reason);

@@ -1,4 +1,4 @@
-import { placePglite, type Placement } from './cpu-affinity.js';
+import { shareCpu, type Placement } from './cpu-affinity.js';
 import { TasksetShell, type TasksetRunner } from './taskset-shell.js';
 
 /**
@@ -71,8 +71,10 @@ export type PlacementMove = { together: true; cpu: number } | { together: false 
  * the controller stops.
  */
 export class AdaptivePlacement {
-  private state: PlacementState = { together: false, quiet: 0 };
+  /** What lets the threads run where they could before; set while they share a CPU. */
   private undo: (() => Promise<void>) | null = null;
+  /** Quiet looks in a row while apart. */
+  private quiet = 0;
   private last: StepLoad;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -111,7 +113,7 @@ export class AdaptivePlacement {
 
   /** Whether the threads share one CPU now. */
   get together(): boolean {
-    return this.state.together;
+    return this.undo !== null;
   }
 
   /** One look at the load since the last, and the move it calls for, if any (the timer calls it). */
@@ -121,12 +123,15 @@ export class AdaptivePlacement {
     const steps = load.steps - this.last.steps;
     const statements = load.statements - this.last.statements;
     this.last = load;
-    const next = nextPlacement(this.state, steps, statements, this.options);
-    if (next.together === this.state.together) {
-      this.state = next;
-      return;
-    }
-    this.moving = next.together ? this.gatherAgain() : this.spread(next);
+    const next = nextPlacement(
+      { together: this.together, quiet: this.quiet },
+      steps,
+      statements,
+      this.options,
+    );
+    this.quiet = next.quiet;
+    if (next.together === this.together) return;
+    this.moving = next.together ? this.gatherAgain() : this.spread();
     await this.moving;
     this.moving = null;
   }
@@ -151,25 +156,20 @@ export class AdaptivePlacement {
     else this.onMove({ together: true, cpu: placed.cpu });
   }
 
-  private async spread(next: PlacementState): Promise<void> {
+  private async spread(): Promise<void> {
     await this.moveApart();
-    this.state = next;
     this.onMove({ together: false });
   }
 
   private async moveTogether(): Promise<Placement> {
     const placed = await this.gather();
-    if ('cpu' in placed) {
-      this.undo = placed.undo;
-      this.state = { together: true, quiet: 0 };
-    }
+    if ('cpu' in placed) this.undo = placed.undo;
     return placed;
   }
 
   private async moveApart(): Promise<void> {
     const undo = this.undo;
     this.undo = null;
-    this.state = { together: false, quiet: 0 };
     await undo?.();
   }
 }
@@ -184,7 +184,7 @@ export interface PgliteCpuOutcome {
 }
 
 /**
- * Places PGlite's thread as `mode` says: `shared` on the caller's CPU for good ({@link placePglite}),
+ * Places PGlite's thread as `mode` says: `shared` on the caller's CPU for good ({@link shareCpu}),
  * `adaptive` there while statements are small ({@link AdaptivePlacement}), `any` nowhere in
  * particular. Nothing on PostgreSQL. `taskset` runs in a {@link TasksetShell} of its own, unless
  * `run` is given.
@@ -199,8 +199,7 @@ export async function placePgliteCpu(
     return { said: null, stop: () => Promise.resolve() };
   const shell = options.run ? null : TasksetShell.start();
   const run = options.run ?? (shell as TasksetShell).run;
-  const gather = (): Promise<Placement> =>
-    placePglite(database, run) ?? Promise.resolve({ reason: 'not PGlite' });
+  const gather = () => shareCpu([database.threadId ?? null], run);
   const shares = (message: string, cpu: number, end: () => Promise<void>): PgliteCpuOutcome => ({
     said: { level: 'info', message, detail: { cpu } },
     stop: async () => {

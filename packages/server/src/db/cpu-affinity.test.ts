@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { existsSync, readdirSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { allowedCpus, lastCpuOf, ownThreadId, placePglite, shareCpu } from './cpu-affinity.js';
+import { allowedCpus, lastCpuOf, ownThreadId, shareCpu } from './cpu-affinity.js';
 import { openDatabase, type Database } from './database.js';
 import { TasksetShell, type TasksetRunner } from './taskset-shell.js';
 
@@ -42,7 +42,7 @@ describe.runIf(linux)('shareCpu (Linux)', () => {
     restore.push([pglite as number, allowedCpus(pglite as number) ?? '0']);
 
     shell = TasksetShell.start();
-    const placement = await placePglite(database, shell.run);
+    const placement = await shareCpu([pglite as number], shell.run);
     expect(placement).toHaveProperty('cpu');
     const { cpu } = placement as { cpu: number };
     expect(allowedCpus(own as number)).toBe(String(cpu));
@@ -78,14 +78,6 @@ describe.runIf(linux)('shareCpu (Linux)', () => {
     } finally {
       await worker.terminate();
     }
-  });
-
-  it('moves nothing on PostgreSQL, which has no thread of ours', () => {
-    const calls: unknown[] = [];
-    expect(
-      placePglite({ kind: 'postgres' }, (...args) => Promise.resolve(void calls.push(args))),
-    ).toBeNull();
-    expect(calls).toEqual([]);
   });
 
   it('puts back the threads it moved when one refuses, and says why', async () => {

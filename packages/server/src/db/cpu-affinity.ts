@@ -105,12 +105,3 @@ function threadsOfProcess(): number[] {
 function startedOn(cpus: string, present: ReadonlySet<number>): number[] {
   return threadsOfProcess().filter((id) => !present.has(id) && allowedCpus(id) === cpus);
 }
-
-/** PGlite's thread and the calling one on one CPU ({@link shareCpu}); null on PostgreSQL. */
-export function placePglite(
-  database: { kind: 'pglite' | 'postgres'; threadId?: number | null },
-  run: TasksetRunner,
-): Promise<Placement> | null {
-  if (database.kind !== 'pglite') return null;
-  return shareCpu([database.threadId ?? null], run);
-}

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { createInterface } from 'node:readline';
 
 /**
@@ -22,7 +23,7 @@ export class TasksetShell {
   private readonly waiting: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
   private gone: Error | null = null;
 
-  private constructor(private readonly shell: ChildProcessWithoutNullStreams) {
+  private constructor(private readonly shell: ChildProcessByStdio<Writable, Readable, null>) {
     createInterface({ input: shell.stdout }).on('line', (line) => this.answer(line));
     shell.on('error', (error) => this.end(new Error(`the taskset shell failed: ${error.message}`)));
     shell.on('exit', (code) => this.end(new Error(`the taskset shell exited (${String(code)})`)));
@@ -30,7 +31,7 @@ export class TasksetShell {
   }
 
   static start(): TasksetShell {
-    return new TasksetShell(spawn('sh', ['-c', loop], { stdio: ['pipe', 'pipe', 'pipe'] }));
+    return new TasksetShell(spawn('sh', ['-c', loop], { stdio: ['pipe', 'pipe', 'ignore'] }));
   }
 
   /** {@link TasksetRunner}: rejects with taskset's words when it refuses or is missing. */
